@@ -1,0 +1,105 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// DocExtract: PDF + JSON Schema → schema-valid JSON with provenance.
+///
+/// Module map (library first, thin executables):
+/// - `ExtractCore`: vocabulary types and the `Stage` protocol; no I/O.
+/// - `CPoppler`, `CTesseract`, `CCurl`: system libraries found through pkg-config.
+/// - `PopplerStage`, `TesseractStage`: the native evidence stages.
+/// - `JSONSchema`: draft 2020-12 validator (Foundation only).
+/// - `ModelClients`: language/vision model clients over libcurl, the local llama.cpp server.
+/// - `DocExtract`: the public `Extractor` facade.
+/// - `ExtractCLI` + `extract`: commands; the executable only calls into `ExtractCLI`.
+/// - `ExtractTestSupport`: in-memory twins for tests (fake model server, fixtures).
+let package = Package(
+    name: "DocExtract",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "DocExtract", targets: ["DocExtract"]),
+        .library(name: "JSONSchema", targets: ["JSONCore", "JSONSchema"]),
+        .executable(name: "extract", targets: ["extract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // MARK: System libraries
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+
+        // MARK: Library modules
+        .target(name: "ExtractCore", dependencies: ["JSONCore"]),
+        .target(name: "PopplerStage", dependencies: ["ExtractCore", "CPoppler"]),
+        .target(name: "TesseractStage", dependencies: ["ExtractCore", "CTesseract"]),
+        .target(name: "JSONCore"),
+        .target(name: "JSONSchema", dependencies: ["JSONCore"]),
+        .target(
+            name: "ModelClients",
+            dependencies: ["CCurl", "JSONCore", "JSONSchema", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "DocExtract",
+            dependencies: [
+                "ExtractCore", "PopplerStage", "TesseractStage", "JSONSchema", "ModelClients",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ExtractCLI",
+            dependencies: [
+                "DocExtract", "ExtractCore", "PopplerStage", "TesseractStage", "JSONSchema", "ModelClients",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "extract", dependencies: ["ExtractCLI"]),
+        .target(
+            name: "ExtractTestSupport",
+            dependencies: ["ExtractCore", "ModelClients", "JSONSchema"]
+        ),
+
+        // MARK: Benchmarks (run by `make bench`)
+        .executableTarget(
+            name: "BenchEvidence",
+            dependencies: ["ExtractCore", "PopplerStage", "TesseractStage"]
+        ),
+        .executableTarget(name: "BenchJSONSchema", dependencies: ["JSONCore", "JSONSchema"]),
+        .executableTarget(name: "BenchModels", dependencies: ["ModelClients", "ExtractTestSupport"]),
+
+        // MARK: Tests
+        .testTarget(name: "ExtractCoreTests", dependencies: ["ExtractCore"]),
+        .testTarget(
+            name: "PopplerStageTests",
+            dependencies: ["PopplerStage", "ExtractCore", "ExtractTestSupport"]
+        ),
+        .testTarget(
+            name: "TesseractStageTests",
+            dependencies: ["TesseractStage", "PopplerStage", "ExtractCore", "ExtractTestSupport"]
+        ),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONCore", "JSONSchema", "ExtractTestSupport"]),
+        .testTarget(
+            name: "ModelClientsTests",
+            dependencies: ["ModelClients", "JSONSchema", "ExtractTestSupport"]
+        ),
+        .testTarget(
+            name: "ExtractCLITests",
+            dependencies: ["ExtractCLI", "DocExtract", "ExtractCore", "ExtractTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

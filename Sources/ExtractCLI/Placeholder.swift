@@ -1,0 +1,5 @@
+import ArgumentParser
+
+public struct ExtractCommand: AsyncParsableCommand {
+    public init() {}
+}

@@ -1,0 +1,3 @@
+import ExtractCLI
+
+await ExtractCommand.main()
