@@ -43,7 +43,7 @@ let package = Package(
         ),
 
         // MARK: Library modules
-        .target(name: "ExtractCore", dependencies: ["JSONCore"]),
+        .target(name: "ExtractCore"),
         .target(name: "PopplerStage", dependencies: ["ExtractCore", "CPoppler"]),
         .target(name: "TesseractStage", dependencies: ["ExtractCore", "CTesseract"]),
         .target(name: "JSONCore"),
@@ -55,14 +55,14 @@ let package = Package(
         .target(
             name: "DocExtract",
             dependencies: [
-                "ExtractCore", "PopplerStage", "TesseractStage", "JSONSchema", "ModelClients",
+                "ExtractCore", "PopplerStage", "TesseractStage",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "ExtractCLI",
             dependencies: [
-                "DocExtract", "ExtractCore", "PopplerStage", "TesseractStage", "JSONSchema", "ModelClients",
+                "DocExtract", "ExtractCore", "PopplerStage", "TesseractStage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

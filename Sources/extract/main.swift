@@ -1,3 +1,3 @@
 import ExtractCLI
 
-await ExtractCommand.main()
+await ExtractCommand.runFromCommandLine()

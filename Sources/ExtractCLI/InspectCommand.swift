@@ -1,0 +1,69 @@
+import ArgumentParser
+import DocExtract
+import ExtractCore
+import Foundation
+import PopplerStage
+
+/// `extract inspect`: shows what the evidence stages read, page by page.
+struct InspectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show what DocExtract reads from a PDF: text layer, OCR, probe values and block types.",
+        discussion: """
+            Examples:
+              extract inspect invoice.pdf
+              extract inspect scan.pdf --ocr always --pages 1-2
+              extract inspect report.pdf --json > evidence.json
+            """
+    )
+
+    @Argument(help: "The PDF file to read.")
+    var file: String
+
+    @Option(help: "When to OCR pages: auto (pages without a usable text layer), always, never.")
+    var ocr: OCRMode = .auto
+
+    @Option(help: "Pages to read, e.g. 1-3,5 or 8- (default: all).")
+    var pages: String = "all"
+
+    @Option(name: .customLong("lang"), help: "OCR languages, e.g. eng or eng+deu.")
+    var languages: String = "eng"
+
+    @Option(help: "Rendering resolution for OCR, in dots per inch.")
+    var dpi: Double = 300
+
+    @Option(help: "Password of an encrypted PDF.")
+    var password: String?
+
+    @Flag(help: "Print the full evidence (boxes, confidences, probe values) as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard dpi >= 36, dpi <= 1200 else { throw ValidationError("--dpi must be between 36 and 1200") }
+        _ = try PageSelection(parsing: pages)
+    }
+
+    func run() async throws {
+        do {
+            var options = EvidenceOptions()
+            options.ocrMode = ocr
+            options.languages = languages
+            options.dpi = dpi
+            options.pages = try PageSelection(parsing: pages)
+            let reader = try EvidenceReader(options: options)
+            let evidence = try await reader.read(.file(file, password: password))
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                FileHandle.standardOutput.write(try encoder.encode(evidence))
+                FileHandle.standardOutput.write(Data("\n".utf8))
+            } else {
+                print(EvidenceFormatter.text(evidence, file: file), terminator: "")
+            }
+        } catch {
+            throw CLIError.exit(for: error)
+        }
+    }
+}
+
+extension OCRMode: ExpressibleByArgument {}

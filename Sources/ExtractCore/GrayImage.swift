@@ -1,0 +1,26 @@
+/// An 8-bit grayscale raster of a rendered page (0 = black, 255 = white), rows top to bottom.
+public struct GrayImage: Sendable, Hashable {
+    /// Width in pixels.
+    public let width: Int
+    /// Height in pixels.
+    public let height: Int
+    /// Resolution the page was rendered at, in pixels per inch.
+    public let dpi: Double
+    /// `width × height` bytes, row-major, no padding.
+    public let pixels: [UInt8]
+
+    /// Creates an image; `pixels.count` must equal `width × height`.
+    public init(width: Int, height: Int, dpi: Double, pixels: [UInt8]) {
+        precondition(pixels.count == width * height, "GrayImage: pixel count does not match size")
+        self.width = width
+        self.height = height
+        self.dpi = dpi
+        self.pixels = pixels
+    }
+
+    /// Points per pixel: multiply a pixel box by this to get a page box in points.
+    public var pointsPerPixel: Double { 72 / dpi }
+
+    /// The value at (x, y).
+    public subscript(x: Int, y: Int) -> UInt8 { pixels[y * width + x] }
+}
