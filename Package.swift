@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(name: "extract", dependencies: ["ExtractCLI"]),
         .target(
             name: "ExtractTestSupport",
-            dependencies: ["ExtractCore", "ModelClients", "JSONSchema"]
+            dependencies: ["ExtractCore"]
         ),
 
         // MARK: Benchmarks (run by `make bench`)

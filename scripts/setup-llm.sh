@@ -14,7 +14,7 @@ BIN="$HOME_DIR/bin/llama-server"
 MODEL_DIR="$HOME_DIR/models"
 MODEL="$MODEL_DIR/SmolLM2-135M-Instruct.Q4_1.gguf"
 PYTHON="${PYTHON:-python3}"
-JOBS="${JOBS:-$(nproc)}"
+JOBS="${JOBS:-$(nproc --all)}"  # plain nproc honours OMP_THREAD_LIMIT=1
 
 log() { printf 'setup-llm: %s\n' "$*" >&2; }
 

@@ -1,6 +1,88 @@
 #ifndef DOCEXTRACT_CCURL_SHIM_H
 #define DOCEXTRACT_CCURL_SHIM_H
 #include <curl/curl.h>
-/* curl_easy_setopt / curl_easy_getinfo are variadic and cannot be called from Swift.
-   The ModelClients issue adds typed static inline wrappers here. */
+
+/*
+ * curl_easy_setopt, curl_easy_getinfo and curl_multi_setopt are variadic C functions, which Swift
+ * cannot call. These typed static inline wrappers fix the type of the third argument so that each
+ * one is importable. Pick the wrapper whose type matches what libcurl documents for the option.
+ *
+ * Reminder: CURLOPT_POSTFIELDS is not copied by libcurl; keep the buffer alive for the transfer or
+ * use CURLOPT_COPYPOSTFIELDS (set CURLOPT_POSTFIELDSIZE_LARGE first for binary bodies).
+ */
+
+/* The data/header callback type: size_t (char *ptr, size_t size, size_t nmemb, void *userdata). */
+typedef size_t (*docextract_curl_data_callback)(char *, size_t, size_t, void *);
+
+/* The progress callback type for CURLOPT_XFERINFOFUNCTION. */
+typedef int (*docextract_curl_xferinfo_callback)(void *, curl_off_t, curl_off_t, curl_off_t, curl_off_t);
+
+static inline CURLcode docextract_easy_setopt_long(CURL *handle, CURLoption option, long value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode docextract_easy_setopt_off(CURL *handle, CURLoption option, curl_off_t value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode docextract_easy_setopt_string(CURL *handle, CURLoption option, const char *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode docextract_easy_setopt_pointer(CURL *handle, CURLoption option, void *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode docextract_easy_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode docextract_easy_setopt_data_callback(
+    CURL *handle, CURLoption option, docextract_curl_data_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode docextract_easy_setopt_xferinfo_callback(
+    CURL *handle, CURLoption option, docextract_curl_xferinfo_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode docextract_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLcode docextract_easy_getinfo_double(CURL *handle, CURLINFO info, double *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLcode docextract_easy_getinfo_off(CURL *handle, CURLINFO info, curl_off_t *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLcode docextract_easy_getinfo_string(CURL *handle, CURLINFO info, char **value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLcode docextract_easy_getinfo_pointer(CURL *handle, CURLINFO info, void **value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLMcode docextract_multi_setopt_long(CURLM *handle, CURLMoption option, long value) {
+    return curl_multi_setopt(handle, option, value);
+}
+
+static inline CURLMcode docextract_multi_setopt_pointer(CURLM *handle, CURLMoption option, void *value) {
+    return curl_multi_setopt(handle, option, value);
+}
+
+/* CURL_GLOBAL_DEFAULT is a compound macro that Swift does not import. */
+static inline CURLcode docextract_global_init_default(void) {
+    return curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+/* The CURLMsg payload is a union; read the result code without touching it from Swift. */
+static inline CURLcode docextract_msg_result(const CURLMsg *message) {
+    return message->data.result;
+}
+
 #endif

@@ -11,7 +11,6 @@ import TesseractStage
 public final class EvidenceReader: Sendable {
     private let pdf: PDFReader
     private let ocr: OCRService?
-    private let ocrError: ExtractError?
     /// The options every document is read with.
     public let options: EvidenceOptions
 
@@ -25,11 +24,9 @@ public final class EvidenceReader: Sendable {
         pdf = PDFReader(threads: count)
         if options.ocrMode == .never {
             ocr = nil
-            ocrError = nil
         } else {
             let languages = try OCRLanguages(options.languages)
             ocr = OCRService(languages: languages, threads: count)
-            ocrError = nil
         }
     }
 
@@ -44,6 +41,9 @@ public final class EvidenceReader: Sendable {
     public func read(_ source: PDFSource) async throws -> DocumentEvidence {
         let info = try await pdf.info(source)
         let diagnostics = DiagnosticCollector()
+        guard info.pageCount > 0 else {
+            throw ExtractError(.damagedPDF, "the PDF has no pages", path: source.displayName)
+        }
         let missing = options.pages.missingPages(in: info.pageCount)
         if !missing.isEmpty {
             throw ExtractError(

@@ -11,6 +11,8 @@ public final class PDFDocument {
     /// Where the document came from (for messages).
     public let source: PDFSource
     private let bytesHandle: OpaquePointer?
+    /// Whether the document needed the password it was given to open.
+    public let isEncrypted: Bool
 
     /// Opens a document, checking the file first so that every kind of bad input gets its own error.
     ///
@@ -30,11 +32,17 @@ public final class PDFDocument {
             defer { g_free(uri) }
             document = poppler_document_new_from_file(uri, source.password, &error)
             bytesHandle = nil
+            isEncrypted = document != nil && source.password != nil && Self.needsPassword { probe in
+                poppler_document_new_from_file(uri, nil, &probe)
+            }
         case .bytes(let data, _):
             try Self.checkHeader(data.prefix(1024), name: name, size: data.count)
             let bytes = data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
             document = poppler_document_new_from_bytes(bytes, source.password, &error)
             bytesHandle = bytes
+            isEncrypted = document != nil && source.password != nil && Self.needsPassword { probe in
+                poppler_document_new_from_bytes(bytes, nil, &probe)
+            }
         }
         if let error {
             defer { g_error_free(error) }
@@ -62,7 +70,7 @@ public final class PDFDocument {
         return DocumentInfo(
             pageCount: pageCount,
             pageSizes: sizes,
-            isEncrypted: source.password != nil,
+            isEncrypted: isEncrypted,
             pdfVersion: Self.takeString(poppler_document_get_pdf_version_string(handle)),
             title: Self.takeString(poppler_document_get_title(handle))
         )
@@ -140,6 +148,19 @@ public final class PDFDocument {
             return ExtractError(.wrongPassword, "the password given does not open this encrypted PDF", path: name)
         }
         return ExtractError(.damagedPDF, "the PDF is damaged or truncated and cannot be read (\(detail))", path: name)
+    }
+
+    /// Opens the document again without a password to learn whether it needed one.
+    private static func needsPassword(
+        _ open: (inout UnsafeMutablePointer<GError>?) -> OpaquePointer?
+    ) -> Bool {
+        var error: UnsafeMutablePointer<GError>?
+        let document = open(&error)
+        if let document { g_object_unref(UnsafeMutableRawPointer(document)) }
+        guard let error else { return false }
+        defer { g_error_free(error) }
+        return error.pointee.domain == poppler_error_quark()
+            && error.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue)
     }
 
     static func takeString(_ pointer: UnsafeMutablePointer<gchar>?) -> String? {

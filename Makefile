@@ -1,0 +1,61 @@
+# DocExtract — set-up, build, test, demo and benchmarks.
+# `make demo` and `make test` work on a fresh Debian 12 machine: they install what they need first.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+SWIFT ?= swift
+PYTHON ?= python3
+# Tesseract is 5-9x slower unless this is set when the process starts (the CLI re-executes itself to ensure it).
+export OMP_THREAD_LIMIT ?= 1
+DOCEXTRACT_HOME ?= $(HOME)/.local/share/docextract
+export DOCEXTRACT_HOME
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# System packages: native libraries (linked, never shelled out to), OCR data, the tool-chain that builds the
+# local model server, and the poppler/tesseract command-line tools used only by `make bench` for comparison.
+APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng \
+	libcurl4-openssl-dev cmake g++ make python3-pip poppler-utils tesseract-ocr curl fonts-dejavu-core
+
+RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
+
+.PHONY: help setup setup-system setup-llm build test demo bench samples eval clean
+
+help: ## Show this help
+	@echo "DocExtract make targets:"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+setup: setup-system setup-llm ## Install every system package, the local model server and its model (idempotent)
+
+setup-system: ## Install the Debian packages DocExtract needs (skips what is installed)
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "setup: installing $$missing"; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	else echo "setup: system packages present"; fi
+
+setup-llm: setup-system ## Build llama.cpp's server and fetch SmolLM2-135M into $(DOCEXTRACT_HOME) (once per machine)
+	@PYTHON=$(PYTHON) bash scripts/setup-llm.sh
+
+build: setup-system ## Build the `extract` tool (release)
+	$(SWIFT) build -c release --product extract
+	@echo "built: $(RELEASE_BIN)/extract"
+
+test: setup ## Install, build and run every test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+demo: setup build ## Install, build and run a real extraction on a sample
+	$(RELEASE_BIN)/extract inspect samples/invoice-scanned.pdf
+
+bench: setup ## Run the benchmarks (release build) and print their figures
+	$(SWIFT) build -c release --product BenchEvidence
+	$(RELEASE_BIN)/BenchEvidence --samples samples --corpus ../shared/corpus
+
+samples: ## Regenerate samples/ from scripts/make_samples.py
+	$(PYTHON) -m pip install --quiet --root-user-action=ignore -r scripts/requirements-samples.txt
+	$(PYTHON) scripts/make_samples.py --out samples
+
+clean: ## Remove build output (not the model server or its model)
+	rm -rf .build

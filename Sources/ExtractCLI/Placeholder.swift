@@ -1,5 +1,0 @@
-import ArgumentParser
-
-public struct ExtractCommand: AsyncParsableCommand {
-    public init() {}
-}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func extractCLIBuilds() {
+    #expect(Bool(true))
+}

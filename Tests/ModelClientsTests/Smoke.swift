@@ -1,0 +1,5 @@
+import Testing
+
+@Test func modelClientsBuilds() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func popplerStageBuilds() {
+    #expect(Bool(true))
+}
