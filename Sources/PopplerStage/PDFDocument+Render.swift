@@ -75,9 +75,15 @@ extension PDFDocument {
             if requested > Double(maximumPixels) {
                 usedDPI = dpi * (Double(maximumPixels) / requested).squareRoot()
             }
-            let width = max(1, Int((widthPoints * usedDPI / 72).rounded(.up)))
-            let height = max(1, Int((heightPoints * usedDPI / 72).rounded(.up)))
-            guard width * height <= maximumPixels + width + height, width < 32_768, height < 32_768 else {
+            var width = max(1, Int((widthPoints * usedDPI / 72).rounded()))
+            var height = max(1, Int((heightPoints * usedDPI / 72).rounded()))
+            // Rounding can overshoot the limit by a row or a column: step the resolution down until it fits.
+            while width * height > maximumPixels, usedDPI > 1 {
+                usedDPI *= 0.999
+                width = max(1, Int((widthPoints * usedDPI / 72).rounded()))
+                height = max(1, Int((heightPoints * usedDPI / 72).rounded()))
+            }
+            guard width * height <= maximumPixels, width < 32_768, height < 32_768 else {
                 throw ExtractError(
                     .limitExceeded,
                     "the page is too large to render (\(Int(widthPoints)) × \(Int(heightPoints)) points)",

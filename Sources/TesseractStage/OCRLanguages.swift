@@ -22,7 +22,7 @@ public struct OCRLanguages: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: `ExtractError` `.invalidOption` for a malformed spec, `.ocrLanguageMissing` naming the Debian
     ///   package to install when a language's data is not found.
     public init(_ spec: String = "eng", environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        let codes = spec.split(separator: "+").map { String($0).trimmingCharacters(in: .whitespaces) }
+        let codes = spec.split(separator: "+", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
         guard !codes.isEmpty, codes.allSatisfy({ Self.isValidCode($0) }) else {
             throw ExtractError(
                 .invalidOption,

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func popplerStageBuilds() {
-    #expect(Bool(true))
-}

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func tesseractStageBuilds() {
-    #expect(Bool(true))
-}
