@@ -7,13 +7,50 @@ import Foundation
 /// at a time, and their calls block for seconds — which must not happen on Swift's cooperative thread pool.
 /// Each thread creates its context lazily on its first job; a context that fails to build fails that job and
 /// is retried on the next one.
-public final class ThreadWorkerPool<Context>: @unchecked Sendable {
+public final class ThreadWorkerPool<Context>: Sendable {
     private typealias Job = (inout Context?) -> Void
 
-    private let condition = NSCondition()
-    private var queue: [Job] = []
-    private var isShutDown = false
-    private var threads: [Thread] = []
+    /// The queue the threads share. Each thread holds it strongly, so a thread that is still finishing its
+    /// last job after the pool itself was released never touches freed memory.
+    private final class JobQueue: @unchecked Sendable {
+        let condition = NSCondition()
+        var jobs: [Job] = []
+        var isShutDown = false
+
+        func shutdown() {
+            condition.lock()
+            isShutDown = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Queues `job`; false when the queue is shut down.
+        func submit(_ job: @escaping Job) -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            guard !isShutDown else { return false }
+            jobs.append(job)
+            condition.signal()
+            return true
+        }
+
+        func workLoop() {
+            var context: Context?
+            while true {
+                condition.lock()
+                while jobs.isEmpty && !isShutDown { condition.wait() }
+                if jobs.isEmpty && isShutDown {
+                    condition.unlock()
+                    return
+                }
+                let job = jobs.removeFirst()
+                condition.unlock()
+                job(&context)
+            }
+        }
+    }
+
+    private let queue = JobQueue()
     private let makeContext: @Sendable () throws -> Context
 
     /// The number of threads.
@@ -23,38 +60,37 @@ public final class ThreadWorkerPool<Context>: @unchecked Sendable {
     public init(threadCount: Int, name: String, makeContext: @escaping @Sendable () throws -> Context) {
         self.threadCount = max(1, threadCount)
         self.makeContext = makeContext
+        let queue = self.queue
         for index in 0..<self.threadCount {
-            let thread = Thread { [unowned self] in self.workLoop() }
+            let thread = Thread { queue.workLoop() }
             thread.name = "\(name)-\(index)"
             thread.stackSize = 8 << 20
-            threads.append(thread)
             thread.start()
         }
     }
 
     deinit {
-        shutdown()
+        queue.shutdown()
     }
 
     /// Stops the threads after the jobs already queued have run. Jobs submitted later fail.
     public func shutdown() {
-        condition.lock()
-        isShutDown = true
-        condition.broadcast()
-        condition.unlock()
+        queue.shutdown()
     }
 
     /// Runs `job` on one of the pool's threads with that thread's context and returns its result.
     ///
     /// If the calling task is cancelled before the job starts, the job is skipped and `CancellationError` is
-    /// thrown; a job that has started runs to completion.
+    /// thrown; a job that has started runs to completion. After ``shutdown()`` every job fails with
+    /// `CancellationError`.
     public func run<Result: Sendable>(
         _ job: @escaping @Sendable (inout Context) throws -> Result
     ) async throws -> Result {
         let cancelled = CancellationFlag()
+        let make = makeContext
+        let queue = self.queue
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, Error>) in
-                let make = makeContext
                 let wrapped: Job = { context in
                     if cancelled.isSet {
                         continuation.resume(throwing: CancellationError())
@@ -67,33 +103,12 @@ public final class ThreadWorkerPool<Context>: @unchecked Sendable {
                         continuation.resume(throwing: error)
                     }
                 }
-                condition.lock()
-                if isShutDown {
-                    condition.unlock()
+                if !queue.submit(wrapped) {
                     continuation.resume(throwing: CancellationError())
-                    return
                 }
-                queue.append(wrapped)
-                condition.signal()
-                condition.unlock()
             }
         } onCancel: {
             cancelled.set()
-        }
-    }
-
-    private func workLoop() {
-        var context: Context?
-        while true {
-            condition.lock()
-            while queue.isEmpty && !isShutDown { condition.wait() }
-            if queue.isEmpty && isShutDown {
-                condition.unlock()
-                return
-            }
-            let job = queue.removeFirst()
-            condition.unlock()
-            job(&context)
         }
     }
 }

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func extractCLIBuilds() {
-    #expect(Bool(true))
-}
