@@ -35,6 +35,15 @@ public final class EvidenceReader: Sendable {
         ocr?.shutdown()
     }
 
+    /// Stops the worker threads and waits until they have released their documents and engines.
+    ///
+    /// Call it before the process exits (the command-line tool does): Poppler's static destructors crash when
+    /// a worker thread is still closing a document at exit. The reader cannot be used afterwards.
+    public func close() {
+        pdf.shutdown(waitUntilStopped: true)
+        ocr?.shutdown(waitUntilStopped: true)
+    }
+
     /// Reads the selected pages of a document.
     ///
     /// - Throws: the document's open error (missing, not a PDF, damaged, encrypted …) or a page's OCR error.

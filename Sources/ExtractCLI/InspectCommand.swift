@@ -51,6 +51,7 @@ struct InspectCommand: AsyncParsableCommand {
             options.dpi = dpi
             options.pages = try PageSelection(parsing: pages)
             let reader = try EvidenceReader(options: options)
+            defer { reader.close() }
             let evidence = try await reader.read(.file(file, password: password))
             if json {
                 let encoder = JSONEncoder()

@@ -16,11 +16,13 @@ public final class ThreadWorkerPool<Context>: Sendable {
         let condition = NSCondition()
         var jobs: [Job] = []
         var isShutDown = false
+        var liveThreads = 0
 
-        func shutdown() {
+        func shutdown(wait: Bool) {
             condition.lock()
             isShutDown = true
             condition.broadcast()
+            while wait && liveThreads > 0 { condition.wait() }
             condition.unlock()
         }
 
@@ -41,12 +43,19 @@ public final class ThreadWorkerPool<Context>: Sendable {
                 while jobs.isEmpty && !isShutDown { condition.wait() }
                 if jobs.isEmpty && isShutDown {
                     condition.unlock()
-                    return
+                    break
                 }
                 let job = jobs.removeFirst()
                 condition.unlock()
                 job(&context)
             }
+            // The context (a Poppler document, a Tesseract engine) is released here, on its own thread,
+            // before the thread counts itself out.
+            context = nil
+            condition.lock()
+            liveThreads -= 1
+            condition.broadcast()
+            condition.unlock()
         }
     }
 
@@ -61,6 +70,7 @@ public final class ThreadWorkerPool<Context>: Sendable {
         self.threadCount = max(1, threadCount)
         self.makeContext = makeContext
         let queue = self.queue
+        queue.liveThreads = self.threadCount
         for index in 0..<self.threadCount {
             let thread = Thread { queue.workLoop() }
             thread.name = "\(name)-\(index)"
@@ -70,12 +80,16 @@ public final class ThreadWorkerPool<Context>: Sendable {
     }
 
     deinit {
-        queue.shutdown()
+        queue.shutdown(wait: false)
     }
 
     /// Stops the threads after the jobs already queued have run. Jobs submitted later fail.
-    public func shutdown() {
-        queue.shutdown()
+    ///
+    /// With `waitUntilStopped`, returns only once every thread has finished and released its context. Call it
+    /// so before the process exits: a native library's static destructors must not race a thread that is still
+    /// releasing that library's objects (Poppler crashed that way).
+    public func shutdown(waitUntilStopped: Bool = false) {
+        queue.shutdown(wait: waitUntilStopped)
     }
 
     /// Runs `job` on one of the pool's threads with that thread's context and returns its result.

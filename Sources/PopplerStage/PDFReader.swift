@@ -47,9 +47,10 @@ public final class PDFReader: Sendable {
         }
     }
 
-    /// Stops the worker threads once queued jobs finish.
-    public func shutdown() {
-        pool.shutdown()
+    /// Stops the worker threads once queued jobs finish; with `waitUntilStopped`, returns when every
+    /// thread has released its documents (do that before the process exits).
+    public func shutdown(waitUntilStopped: Bool = false) {
+        pool.shutdown(waitUntilStopped: waitUntilStopped)
     }
 }
 

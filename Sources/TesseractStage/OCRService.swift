@@ -24,8 +24,9 @@ public final class OCRService: Sendable {
         try await pool.run { engine in try engine.recognize(image, deskew: deskew) }
     }
 
-    /// Stops the worker threads once queued pages finish.
-    public func shutdown() {
-        pool.shutdown()
+    /// Stops the worker threads once queued pages finish; with `waitUntilStopped`, returns when every
+    /// thread has released its engines (do that before the process exits).
+    public func shutdown(waitUntilStopped: Bool = false) {
+        pool.shutdown(waitUntilStopped: waitUntilStopped)
     }
 }

@@ -46,4 +46,24 @@ import Testing
         defer { pool.shutdown() }
         await #expect(throws: Failure(code: 3)) { try await pool.run { _ in throw Failure(code: 3) } }
     }
+
+    @Test func shutdownAndWaitReleasesEveryContextOnItsThread() async throws {
+        let released = Atomic<Int>(0)
+        final class Context: Sendable {
+            let onRelease: @Sendable () -> Void
+            init(onRelease: @escaping @Sendable () -> Void) { self.onRelease = onRelease }
+            deinit { onRelease() }
+        }
+        let pool = ThreadWorkerPool<Context>(threadCount: 2, name: "release") {
+            Context { released.add(1, ordering: .relaxed) }
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 { group.addTask { try await pool.run { _ in } } }
+            try await group.waitForAll()
+        }
+        pool.shutdown(waitUntilStopped: true)
+        let made = released.load(ordering: .relaxed)
+        #expect(made >= 1 && made <= 2, "every context created was released before shutdown returned")
+        await #expect(throws: CancellationError.self) { try await pool.run { _ in 1 } }
+    }
 }
