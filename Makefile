@@ -15,11 +15,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # System packages: native libraries (linked, never shelled out to), OCR data, the tool-chain that builds the
 # local model server, and the poppler/tesseract command-line tools used only by `make bench` for comparison.
 APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng \
-	libcurl4-openssl-dev cmake g++ make python3-pip poppler-utils tesseract-ocr curl fonts-dejavu-core
+	libcurl4-openssl-dev cmake g++ make python3-pip poppler-utils tesseract-ocr curl time fonts-dejavu-core
 
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 
-.PHONY: help setup setup-system setup-llm build test demo bench samples eval clean
+.PHONY: help setup setup-system setup-llm build test demo bench samples lint clean
 
 help: ## Show this help
 	@echo "DocExtract make targets:"
@@ -56,6 +56,9 @@ bench: setup ## Run the benchmarks (release build) and print their figures
 samples: ## Regenerate samples/ from scripts/make_samples.py
 	$(PYTHON) -m pip install --quiet --root-user-action=ignore -r scripts/requirements-samples.txt
 	$(PYTHON) scripts/make_samples.py --out samples
+
+lint: ## Check formatting and public documentation with swift-format (.swift-format)
+	$(SWIFT) format lint --recursive --parallel Sources Tests
 
 clean: ## Remove build output (not the model server or its model)
 	rm -rf .build
