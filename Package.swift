@@ -7,6 +7,7 @@ import PackageDescription
 /// - `ExtractCore`: vocabulary types and the `Stage` protocol; no I/O.
 /// - `CPoppler`, `CTesseract`, `CCurl`: system libraries found through pkg-config.
 /// - `PopplerStage`, `TesseractStage`: the native evidence stages.
+/// - `StageCache`: the on-disk stage cache, a decorator around stages (SHA-256 keys via swift-crypto).
 /// - `JSONSchema`: draft 2020-12 validator (Foundation only).
 /// - `ModelClients`: language/vision model clients over libcurl, the local llama.cpp server.
 /// - `DocExtract`: the public `Extractor` facade.
@@ -23,6 +24,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: System libraries
@@ -46,6 +48,10 @@ let package = Package(
         .target(name: "ExtractCore"),
         .target(name: "PopplerStage", dependencies: ["ExtractCore", "CPoppler"]),
         .target(name: "TesseractStage", dependencies: ["ExtractCore", "CTesseract"]),
+        .target(
+            name: "StageCache",
+            dependencies: ["ExtractCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "JSONCore"),
         .target(name: "JSONSchema", dependencies: ["JSONCore"]),
         .target(
@@ -70,7 +76,7 @@ let package = Package(
         .executableTarget(name: "extract", dependencies: ["ExtractCLI"]),
         .target(
             name: "ExtractTestSupport",
-            dependencies: ["ExtractCore"]
+            dependencies: ["ExtractCore", "StageCache"]
         ),
 
         // MARK: Benchmarks (run by `make bench`)
@@ -83,6 +89,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "ExtractCoreTests", dependencies: ["ExtractCore"]),
+        .testTarget(name: "StageCacheTests", dependencies: ["StageCache", "ExtractCore", "ExtractTestSupport"]),
         .testTarget(
             name: "PopplerStageTests",
             dependencies: ["PopplerStage", "ExtractCore", "ExtractTestSupport"]
