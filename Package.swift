@@ -61,7 +61,7 @@ let package = Package(
         .target(
             name: "DocExtract",
             dependencies: [
-                "ExtractCore", "PopplerStage", "TesseractStage",
+                "ExtractCore", "PopplerStage", "TesseractStage", "StageCache",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -89,6 +89,10 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "ExtractCoreTests", dependencies: ["ExtractCore"]),
+        .testTarget(
+            name: "DocExtractTests",
+            dependencies: ["DocExtract", "ExtractCore", "PopplerStage", "StageCache", "ExtractTestSupport"]
+        ),
         .testTarget(name: "StageCacheTests", dependencies: ["StageCache", "ExtractCore", "ExtractTestSupport"]),
         .testTarget(
             name: "PopplerStageTests",

@@ -1,38 +1,58 @@
 import ExtractCore
 import Foundation
 import PopplerStage
+import StageCache
 import TesseractStage
 
 /// Reads a PDF every way the options ask for: the text layer and its probe on every selected page, and OCR on
 /// the pages that need it, many pages at once.
 ///
 /// One Poppler document and one Tesseract engine per worker thread; the reader can be reused for many
-/// documents, and keeps its engines warm between them.
+/// documents, and keeps its engines warm between them. Each page stage (text layer, OCR) goes through the
+/// stage cache when one is given: a page read before with the same options is not read again.
 public final class EvidenceReader: Sendable {
     private let pdf: PDFReader
-    private let ocr: OCRService?
+    private let ocrService: OCRService?
+    private let textStage: CachedStage<TextLayerStage>
+    private let ocrStage: CachedStage<PageOCRStage>?
     /// The options every document is read with.
     public let options: EvidenceOptions
 
     /// Creates a reader. `threads` defaults to the number of active processors.
     ///
+    /// - Parameters:
+    ///   - cache: where page stages keep their outputs; nil reads every page every time.
+    ///   - observe: receives one ``StageEvent`` per page stage request (executed, cache hit, failed).
+    ///   - warn: receives cache problems that were worked around.
     /// - Throws: `ExtractError` `.invalidOption` or `.ocrLanguageMissing` when OCR could be needed and its
     ///   languages are not installed.
-    public init(options: EvidenceOptions = EvidenceOptions(), threads: Int? = nil) throws {
+    public init(
+        options: EvidenceOptions = EvidenceOptions(),
+        threads: Int? = nil,
+        cache: (any CacheStore)? = nil,
+        observe: @escaping @Sendable (StageEvent) -> Void = { _ in },
+        warn: @escaping @Sendable (Diagnostic) -> Void = { _ in }
+    ) throws {
         let count = threads ?? ProcessInfo.processInfo.activeProcessorCount
         self.options = options
         pdf = PDFReader(threads: count)
+        textStage = CachedStage(TextLayerStage(reader: pdf), store: cache, observe: observe, warn: warn)
         if options.ocrMode == .never {
-            ocr = nil
+            ocrService = nil
+            ocrStage = nil
         } else {
             let languages = try OCRLanguages(options.languages)
-            ocr = OCRService(languages: languages, threads: count)
+            let service = OCRService(languages: languages, threads: count)
+            ocrService = service
+            ocrStage = CachedStage(
+                PageOCRStage(reader: pdf, ocr: service, options: options), store: cache, observe: observe, warn: warn
+            )
         }
     }
 
     deinit {
         pdf.shutdown()
-        ocr?.shutdown()
+        ocrService?.shutdown()
     }
 
     /// Stops the worker threads and waits until they have released their documents and engines.
@@ -41,7 +61,7 @@ public final class EvidenceReader: Sendable {
     /// a worker thread is still closing a document at exit. The reader cannot be used afterwards.
     public func close() {
         pdf.shutdown(waitUntilStopped: true)
-        ocr?.shutdown(waitUntilStopped: true)
+        ocrService?.shutdown(waitUntilStopped: true)
     }
 
     /// Reads the selected pages of a document.
@@ -63,19 +83,24 @@ public final class EvidenceReader: Sendable {
             )
         }
         let numbers = options.pages.pages(in: info.pageCount)
+        let digest = try Self.digest(of: source)
         let window = max(2, pdf.threadCount * 2)
         var results: [Int: PageEvidence] = [:]
         try await withThrowingTaskGroup(of: PageEvidence.self) { group in
             var next = numbers.makeIterator()
             for _ in 0..<window {
                 guard let number = next.next() else { break }
-                group.addTask { try await self.readPage(source, number: number, info: info, diagnostics: diagnostics) }
+                group.addTask { try await self.readPage(
+                    PageRequest(source: source, documentDigest: digest, page: number), info: info, diagnostics: diagnostics
+                ) }
             }
             while let page = try await group.next() {
                 results[page.number] = page
                 if let number = next.next() {
                     group.addTask {
-                        try await self.readPage(source, number: number, info: info, diagnostics: diagnostics)
+                        try await self.readPage(
+                    PageRequest(source: source, documentDigest: digest, page: number), info: info, diagnostics: diagnostics
+                )
                     }
                 }
             }
@@ -84,32 +109,40 @@ public final class EvidenceReader: Sendable {
     }
 
     private func readPage(
-        _ source: PDFSource, number: Int, info: DocumentInfo, diagnostics: DiagnosticCollector
+        _ request: PageRequest, info: DocumentInfo, diagnostics: DiagnosticCollector
     ) async throws -> PageEvidence {
+        let number = request.page
         let size = info.pageSizes[number - 1]
-        let (text, probe) = try await pdf.textLayer(source, page: number)
-        let decision = options.routing.decide(mode: options.ocrMode, probe: probe)
+        let layer = try await textStage.run(request)
+        let decision = options.routing.decide(mode: options.ocrMode, probe: layer.probe)
         var page = PageEvidence(
-            number: number, size: size, textLayer: text.lines.isEmpty ? nil : text, probe: probe, ocrDecision: decision
+            number: number, size: size, textLayer: layer.text.lines.isEmpty ? nil : layer.text, probe: layer.probe,
+            ocrDecision: decision
         )
-        guard decision.runOCR, let ocr else { return page }
-        let image = try await pdf.renderGray(
-            source, page: number, dpi: options.dpi, maximumPixels: options.maximumRenderPixels
-        )
-        if image.dpi < options.dpi - 0.5 {
+        guard decision.runOCR, let ocrStage else { return page }
+        let result = try await ocrStage.run(request)
+        if result.renderedDPI < options.dpi - 0.5 {
             diagnostics.emit(Diagnostic(
                 .warning, code: "render.downscaled",
-                "page is large: rendered for OCR at \(Int(image.dpi)) dpi instead of \(Int(options.dpi)) dpi",
+                "page is large: rendered for OCR at \(Int(result.renderedDPI)) dpi instead of \(Int(options.dpi)) dpi",
                 page: number
             ))
         }
-        do {
-            page.ocr = try await ocr.recognize(image, deskew: options.deskew)
-        } catch var error as ExtractError {
-            error.path = error.path ?? source.displayName
-            error.page = error.page ?? number
-            throw error
-        }
+        page.ocr = result.text
         return page
+    }
+
+    /// The SHA-256 of the document's bytes, which names it in cache keys.
+    private static func digest(of source: PDFSource) throws -> String {
+        switch source.origin {
+        case .bytes(let data, _):
+            return DocumentDigest.of(data)
+        case .file(let path):
+            do {
+                return try DocumentDigest.ofFile(atPath: path)
+            } catch {
+                throw ExtractError(.unreadableFile, "cannot be read (\(error.localizedDescription))", path: path)
+            }
+        }
     }
 }
