@@ -54,6 +54,11 @@ let package = Package(
         ),
         .target(name: "JSONCore"),
         .target(name: "JSONSchema", dependencies: ["JSONCore"]),
+        .target(name: "Provenance", dependencies: ["ExtractCore", "JSONCore"]),
+        .target(
+            name: "Synthesis",
+            dependencies: ["ExtractCore", "JSONCore", "JSONSchema", "ModelClients", "Provenance"]
+        ),
         .target(
             name: "ModelClients",
             dependencies: ["CCurl", "JSONCore", "JSONSchema", .product(name: "Logging", package: "swift-log")]
@@ -61,14 +66,16 @@ let package = Package(
         .target(
             name: "DocExtract",
             dependencies: [
-                "ExtractCore", "PopplerStage", "TesseractStage", "StageCache",
+                "ExtractCore", "PopplerStage", "TesseractStage", "StageCache", "JSONCore", "JSONSchema",
+                "ModelClients", "Provenance", "Synthesis",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "ExtractCLI",
             dependencies: [
-                "DocExtract", "ExtractCore", "PopplerStage", "TesseractStage",
+                "DocExtract", "ExtractCore", "PopplerStage", "TesseractStage", "JSONCore", "JSONSchema",
+                "ModelClients", "Synthesis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

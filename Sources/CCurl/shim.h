@@ -85,4 +85,24 @@ static inline CURLcode docextract_msg_result(const CURLMsg *message) {
     return message->data.result;
 }
 
+/*
+ * Not curl, but the module's only C header: glibc (>= 2.34) declares posix_spawn_file_actions_addclosefrom_np
+ * only under _GNU_SOURCE, which Swift's Glibc module does not define. ModelClients uses it so that a spawned
+ * llama-server does not inherit this process's sockets (curl's connections would otherwise never close).
+ * Returns 0 on success; on other systems it does nothing and returns -1 (use POSIX_SPAWN_CLOEXEC_DEFAULT).
+ */
+#include <spawn.h>
+#if defined(__linux__) && defined(__GLIBC__)
+extern int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);
+static inline int docextract_spawn_close_from(posix_spawn_file_actions_t *actions, int from) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, from);
+}
+#else
+static inline int docextract_spawn_close_from(posix_spawn_file_actions_t *actions, int from) {
+    (void)actions;
+    (void)from;
+    return -1;
+}
+#endif
+
 #endif

@@ -15,6 +15,8 @@ public struct EvidenceOptions: Sendable, Hashable {
     /// The largest raster rendered for one page; larger pages are rendered at a lower resolution.
     /// Default 40 million pixels.
     public var maximumRenderPixels: Int = 40_000_000
+    /// Keep the text layer in the evidence. Default `true`; `false` (`--strategy ocr`) gives synthesis OCR only.
+    public var useTextLayer: Bool = true
     /// The thresholds that decide, in `.auto` mode, which pages need OCR.
     public var routing = OCRRouting()
 

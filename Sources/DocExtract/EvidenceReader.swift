@@ -116,7 +116,8 @@ public final class EvidenceReader: Sendable {
         let layer = try await textStage.run(request)
         let decision = options.routing.decide(mode: options.ocrMode, probe: layer.probe)
         var page = PageEvidence(
-            number: number, size: size, textLayer: layer.text.lines.isEmpty ? nil : layer.text, probe: layer.probe,
+            number: number, size: size,
+            textLayer: layer.text.lines.isEmpty || !options.useTextLayer ? nil : layer.text, probe: layer.probe,
             ocrDecision: decision
         )
         guard decision.runOCR, let ocrStage else { return page }

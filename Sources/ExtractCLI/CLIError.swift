@@ -1,6 +1,7 @@
 import ArgumentParser
 import ExtractCore
 import Foundation
+import ModelClients
 
 /// Turns errors into one line on stderr and the documented exit code.
 enum CLIError {
@@ -9,6 +10,9 @@ enum CLIError {
         case let error as ExtractError:
             printError("extract: \(error)")
             return ExitCode(error.code.exitCode)
+        case let error as ModelClientError:
+            printError("extract: \(error.message)")
+            return ExitCode(ExtractError.Code.modelUnavailable.exitCode)
         case is CancellationError:
             printError("extract: cancelled")
             return ExitCode(130)

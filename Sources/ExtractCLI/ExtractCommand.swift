@@ -14,7 +14,8 @@ public struct ExtractCommand: AsyncParsableCommand {
             9 a limit was exceeded; 64 usage error; 70 internal error.
             """,
         version: "0.1.0",
-        subcommands: [InspectCommand.self]
+        subcommands: [RunCommand.self, InspectCommand.self],
+        defaultSubcommand: RunCommand.self
     )
 
     public init() {}

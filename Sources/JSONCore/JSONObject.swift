@@ -1,14 +1,28 @@
 /// A JSON object: string keys in insertion order, each mapped to a ``JSONValue``.
 ///
 /// Setting an existing key replaces its value and keeps its position; setting a key to `nil` removes it.
-/// Two objects are equal when they hold the same keys with equal values, in any order.
+/// Two objects are equal when they hold the same keys with equal values, in any order. Keys are told apart by
+/// Unicode code points, as JSON requires: `"\u00e9"` and `"e\u0301"` are different members.
 public struct JSONObject: Sendable {
+    /// A key compared by code points rather than by Swift's canonical equivalence.
+    private struct ExactKey: Hashable {
+        let text: String
+
+        static func == (lhs: ExactKey, rhs: ExactKey) -> Bool {
+            JSONValue.sameCodePoints(lhs.text, rhs.text)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(text)
+        }
+    }
+
     /// Objects with more members than this keep a hash index; smaller ones are searched linearly.
     private static let indexThreshold = 12
 
     private var storedKeys: [String]
     private var storedValues: [JSONValue]
-    private var index: [String: Int]?
+    private var index: [ExactKey: Int]?
 
     /// Creates an empty object.
     public init() {
@@ -38,8 +52,10 @@ public struct JSONObject: Sendable {
 
     /// The position of `key`, or `nil` when absent.
     func position(of key: String) -> Int? {
-        if let index { return index[key] }
-        for position in storedKeys.indices where storedKeys[position] == key { return position }
+        if let index { return index[ExactKey(text: key)] }
+        for position in storedKeys.indices where JSONValue.sameCodePoints(storedKeys[position], key) {
+            return position
+        }
         return nil
     }
 
@@ -74,7 +90,7 @@ public struct JSONObject: Sendable {
         storedKeys.append(key)
         storedValues.append(value)
         if index != nil {
-            index?[key] = storedKeys.count - 1
+            index?[ExactKey(text: key)] = storedKeys.count - 1
         } else if storedKeys.count > JSONObject.indexThreshold {
             rebuildIndex()
         }
@@ -91,9 +107,9 @@ public struct JSONObject: Sendable {
             index = nil
             return
         }
-        var newIndex: [String: Int] = [:]
+        var newIndex: [ExactKey: Int] = [:]
         newIndex.reserveCapacity(storedKeys.count)
-        for (position, key) in storedKeys.enumerated() { newIndex[key] = position }
+        for (position, key) in storedKeys.enumerated() { newIndex[ExactKey(text: key)] = position }
         index = newIndex
     }
 }

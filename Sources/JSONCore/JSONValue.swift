@@ -2,7 +2,9 @@
 ///
 /// Parse text with ``init(parsing:maxDepth:)-(Collection<UInt8>,_)``, build values with literals
 /// (`let v: JSONValue = ["a": [1, 2.5, nil]]`), and write them back with ``serialized(pretty:sortedKeys:)``.
-/// Equality is structural and numeric (`1.0 == 1`); object member order does not affect equality.
+/// Equality is structural and numeric (`1.0 == 1`); object member order does not affect equality. Strings
+/// compare by Unicode code points, as JSON requires (`"\u00e9"` and `"e\u0301"` differ, although Swift's
+/// `String ==` treats them as canonically equivalent).
 public enum JSONValue: Sendable, Hashable {
     /// `null`.
     case null
@@ -19,6 +21,55 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 extension JSONValue {
+    /// Structural equality with numeric comparison of numbers and code-point comparison of strings.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case let (.bool(left), .bool(right)): return left == right
+        case let (.number(left), .number(right)): return left == right
+        case let (.string(left), .string(right)): return JSONValue.sameCodePoints(left, right)
+        case let (.array(left), .array(right)): return left == right
+        case let (.object(left), .object(right)): return left == right
+        default: return false
+        }
+    }
+
+    /// Hash consistent with `==` (code-point-equal strings are also canonically equal, so `String`'s hash fits).
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0 as UInt8)
+        case .bool(let flag):
+            hasher.combine(1 as UInt8)
+            hasher.combine(flag)
+        case .number(let number):
+            hasher.combine(2 as UInt8)
+            hasher.combine(number)
+        case .string(let string):
+            hasher.combine(3 as UInt8)
+            hasher.combine(string)
+        case .array(let elements):
+            hasher.combine(4 as UInt8)
+            hasher.combine(elements)
+        case .object(let object):
+            hasher.combine(5 as UInt8)
+            hasher.combine(object)
+        }
+    }
+
+    /// Whether two strings hold the same Unicode scalars (no canonical-equivalence folding).
+    static func sameCodePoints(_ left: String, _ right: String) -> Bool {
+        let leftBytes = left.utf8
+        let rightBytes = right.utf8
+        guard leftBytes.count == rightBytes.count else { return false }
+        let fast = leftBytes.withContiguousStorageIfAvailable { leftBuffer in
+            rightBytes.withContiguousStorageIfAvailable { rightBuffer in
+                leftBuffer.elementsEqual(rightBuffer)
+            }
+        }
+        if let fast, let result = fast { return result }
+        return leftBytes.elementsEqual(rightBytes)
+    }
+
     /// The member `key` of an object, or `nil` when this is not an object or has no such member.
     public subscript(key: String) -> JSONValue? {
         guard case .object(let object) = self else { return nil }

@@ -5,16 +5,20 @@ import Foundation
 ///
 /// Translation, so that results match ECMA-262 with the `u` flag as closely as ICU allows:
 /// - `\d`, `\w` and their negations are ASCII-only (`[0-9]`, `[A-Za-z0-9_]`), as in ECMA; ICU's are Unicode.
+///   `\b`/`\B` are boundaries of that ASCII `\w` (lookarounds), not ICU's Unicode word boundaries.
 /// - `\s`/`\S` use ECMA's whitespace set (tab, LF, VT, FF, CR, space, U+00A0, U+1680, U+2000–U+200A,
 ///   U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF).
 /// - `$` outside a class matches only at the very end (ICU's `$` also matches before a final newline).
 /// - `\u{…}` becomes ICU's `\x{…}`; `[` inside a class is literal; `[]` never matches, `[^]` matches anything.
 /// - `\b` inside a class is a backspace; `&` inside a class is literal (ICU would read `&&` as intersection).
+/// - `\v` is U+000B only (ICU's is any vertical space).
+/// - Rejected as not ECMA-262: a backslash before a letter that is not an ECMA escape (`\a`, `\e`, `\A`, `\Z`,
+///   `\z`, `\h`, `\Q`…), inline flags `(?i)`, comments `(?#…)` and Python's `(?P<name>…)`.
 ///
 /// Known differences that remain: ICU works on code points, not UTF-16 code units; ICU's `.` also excludes
 /// U+0085; backreferences to groups that have not participated fail in ICU but match empty in ECMA;
 /// ECMA-only syntax such as `\cX` edge cases or annex-B quirks (`\8`, `{` as a literal) follows ICU rules;
-/// the .NET/PCRE-only escapes `\A`, `\Z`, `\z` are rejected when checking `format: regex`.
+/// ICU rejects lookbehind of unbounded length (`(?<=a+)b`), which ECMA 2018 allows.
 /// Searching is unanchored, as JSON Schema requires.
 final class ECMARegex: @unchecked Sendable {
     // NSRegularExpression is immutable after creation and documented as thread-safe for matching.
@@ -54,7 +58,11 @@ final class ECMARegex: @unchecked Sendable {
         let message: String
     }
 
-    private static let whitespace = "\\t\\n\\u000B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF"
+    /// Letters that may follow a backslash in ECMA-262 with the `u` flag.
+    private static let letterEscapes = Set("dDwWsSbBfnrtvcxukpP".unicodeScalars)
+
+    private static let whitespace = "\\t\\n\\u000B\\f\\r \\u00A0\\u1680\\u2000-\\u200A"
+        + "\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF"
 
     /// Rewrites ECMA-262 syntax into the ICU equivalent (see the type's documentation).
     static func translate(_ pattern: String) throws(RegexError) -> String {
@@ -81,7 +89,10 @@ final class ECMARegex: @unchecked Sendable {
                 case "s": output += inClass ? whitespace : "[" + whitespace + "]"
                 case "S": output += "[^" + whitespace + "]"
                 case "b" where inClass: output += "\\x08"
-                case "A", "Z", "z", "Q", "E", "G", "h", "H", "R", "X", "K":
+                case "b": output += "(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))"
+                case "B": output += "(?:(?<=[A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<![A-Za-z0-9_])(?![A-Za-z0-9_]))"
+                case "v": output += "\\x0B"
+                case _ where next.isASCII && next.properties.isAlphabetic && !ECMARegex.letterEscapes.contains(next):
                     throw RegexError(
                         message: "invalid regular expression \"\(pattern)\": \\\(next) is not ECMA-262 syntax"
                     )
@@ -116,6 +127,23 @@ final class ECMARegex: @unchecked Sendable {
                 inClass = false
                 output += "]"
             case "$" where !inClass: output += "\\z"
+            case "(" where !inClass && peek(1) == "?":
+                // ECMA-262 groups: (?:…), (?=…), (?!…), (?<=…), (?<!…), (?<name>…).
+                // Inline flags such as (?i) and comments (?#…) are other dialects.
+                let third = peek(2)
+                let fourth = peek(3)
+                let valid = third == ":" || third == "=" || third == "!"
+                    || (third == "<" && (fourth == "=" || fourth == "!"
+                        || fourth.map { $0 == "_" || $0 == "$" || $0.properties.isAlphabetic } == true))
+                guard valid else {
+                    throw RegexError(
+                        message: "invalid regular expression \"\(pattern)\": \"(?\(third.map(String.init) ?? "")\" "
+                            + "is not an ECMA-262 group"
+                    )
+                }
+                output += "(?"
+                index += 2
+                continue
             default:
                 output.unicodeScalars.append(character)
             }

@@ -111,6 +111,8 @@ enum FormatChecker {
         return isDate(bytes[0..<10]) && isTime(bytes[11...])
     }
 
+    /// RFC 3339 appendix A: `P` then weeks alone, or date units then `T` and time units, each list a contiguous
+    /// run of `Y M D` / `H M S` in order (`P1Y2D` and `PT1H2S` are invalid).
     static func isDuration(_ value: String) -> Bool {
         var characters = Substring(value)
         guard characters.first == "P" else { return false }
@@ -120,25 +122,26 @@ enum FormatChecker {
         let datePart = parts[0]
         let timePart = parts.count > 1 ? parts[1] : nil
         if let timePart, timePart.isEmpty { return false }
-        func units(_ text: Substring, allowed: [Character]) -> Bool {
-            var remaining = allowed[...]
+        func units(_ text: Substring, order: [Character]) -> Bool {
+            var lastUsed: Int?
             var number = ""
             for character in text {
                 if character.isASCII, character.isNumber {
                     number.append(character)
                     continue
                 }
-                guard !number.isEmpty, let position = remaining.firstIndex(of: character) else { return false }
-                remaining = remaining[(position + 1)...]
+                guard !number.isEmpty, let position = order.firstIndex(of: character) else { return false }
+                if let lastUsed, position != lastUsed + 1 { return false }
+                lastUsed = position
                 number = ""
             }
             return number.isEmpty
         }
         if datePart.contains("W") {
-            return timePart == nil && units(datePart, allowed: ["W"])
+            return timePart == nil && units(datePart, order: ["W"])
         }
-        guard units(datePart, allowed: ["Y", "M", "D"]) else { return false }
-        if let timePart { return units(timePart, allowed: ["H", "M", "S"]) }
+        guard units(datePart, order: ["Y", "M", "D"]) else { return false }
+        if let timePart { return units(timePart, order: ["H", "M", "S"]) }
         return !datePart.isEmpty
     }
 
@@ -185,27 +188,52 @@ enum FormatChecker {
         return left + right < groupsNeeded
     }
 
+    /// RFC 1123 host names; A-labels (`xn--…`) must decode to valid IDNA2008 labels. With `international`,
+    /// U-labels are accepted too and `。`, `．`, `｡` separate labels (RFC 3490 §3.1).
     static func isHostname(_ value: String, international: Bool) -> Bool {
-        var name = Substring(value)
-        if name.hasSuffix(".") { name = name.dropLast() }
-        guard !name.isEmpty, name.utf8.count <= 253 else { return false }
-        for label in name.split(separator: ".", omittingEmptySubsequences: false) {
-            guard !label.isEmpty, label.utf8.count <= 63, !label.hasPrefix("-"), !label.hasSuffix("-") else {
-                return false
+        let separators: Set<Unicode.Scalar> = international ? [".", "\u{3002}", "\u{FF0E}", "\u{FF61}"] : ["."]
+        var labels: [[Unicode.Scalar]] = [[]]
+        for scalar in value.unicodeScalars {
+            if separators.contains(scalar) {
+                labels.append([])
+            } else {
+                labels[labels.count - 1].append(scalar)
             }
-            let scalars = Array(label.unicodeScalars)
-            if scalars.count >= 4, scalars[2] == "-", scalars[3] == "-", !label.lowercased().hasPrefix("xn--") {
-                return false
-            }
-            for scalar in label.unicodeScalars {
-                if scalar.isASCII {
+        }
+        var totalLength = labels.count - 1
+        var decodedLabels: [[Unicode.Scalar]] = []
+        for label in labels {
+            guard !label.isEmpty else { return false }
+            if label.allSatisfy(\.isASCII) {
+                guard label.count <= 63, label.first != "-", label.last != "-" else { return false }
+                for scalar in label {
                     let character = Character(scalar)
-                    guard character.isLetter || character.isNumber || character == "-" else { return false }
-                } else if !international || !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                                              || scalar.properties.generalCategory == .nonspacingMark) {
-                    return false
+                    guard character.isLetter || character.isNumber || scalar == "-" else { return false }
                 }
+                totalLength += label.count
+                if label.count >= 4, label[2] == "-", label[3] == "-" {
+                    // Reserved for A-labels: "xn--" followed by valid, canonical Punycode of a valid U-label.
+                    let text = String(String.UnicodeScalarView(label))
+                    guard text.lowercased().hasPrefix("xn--"),
+                          let decoded = IDNA.decodePunycode(text.dropFirst(4)),
+                          !decoded.allSatisfy(\.isASCII),
+                          IDNA.encodePunycode(decoded).lowercased() == text.dropFirst(4).lowercased(),
+                          IDNA.isValidULabel(decoded) else { return false }
+                    decodedLabels.append(decoded)
+                } else {
+                    decodedLabels.append(label)
+                }
+            } else {
+                guard international, IDNA.isValidULabel(label) else { return false }
+                let encodedLength = 4 + IDNA.encodePunycode(label).utf8.count
+                guard encodedLength <= 63 else { return false }
+                totalLength += encodedLength
+                decodedLabels.append(label)
             }
+        }
+        guard totalLength <= 253 else { return false }
+        if IDNA.isBidiDomain(decodedLabels) {
+            return decodedLabels.allSatisfy(IDNA.satisfiesBidiRule)
         }
         return true
     }
@@ -239,7 +267,9 @@ enum FormatChecker {
 
     // MARK: URIs and identifiers
 
-    private static let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".unicodeScalars)
+    private static let unreserved = Set(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".unicodeScalars
+    )
     private static let subDelimiters = Set("!$&'()*+,;=".unicodeScalars)
 
     private static func isValidPart(_ text: Substring, extra: String, international: Bool) -> Bool {
@@ -327,17 +357,72 @@ enum FormatChecker {
         return rest == "#" || JSONPointer.tokens(String(rest)) != nil
     }
 
+    /// RFC 6570 level 4 syntax: literals without spaces, controls, double quotes, angle brackets, backslash, caret,
+    /// backtick, pipe or braces, `%` only as pct-encoding,
+    /// and expressions `{op? varspec(,varspec)*}` with `varname(:1-9999 | *)?`.
     static func isURITemplate(_ value: String) -> Bool {
-        var open = false
-        for character in value {
-            if character == "{" {
-                if open { return false }
-                open = true
-            } else if character == "}" {
-                if !open { return false }
-                open = false
+        let scalars = Array(value.unicodeScalars)
+        var index = 0
+        func isHex(_ offset: Int) -> Bool {
+            offset < scalars.count && scalars[offset].properties.isASCIIHexDigit
+        }
+        let forbiddenLiterals: Set<Unicode.Scalar> = [" ", "\"", "<", ">", "\\", "^", "`", "|", "}"]
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "{" {
+                guard let close = scalars[(index + 1)...].firstIndex(of: "}"),
+                      isTemplateExpression(scalars[(index + 1)..<close]) else { return false }
+                index = close + 1
+                continue
+            }
+            if scalar == "%" {
+                guard isHex(index + 1), isHex(index + 2) else { return false }
+                index += 3
+                continue
+            }
+            if scalar.value < 0x20 || scalar.value == 0x7F || forbiddenLiterals.contains(scalar) { return false }
+            index += 1
+        }
+        return true
+    }
+
+    private static func isTemplateExpression(_ body: ArraySlice<Unicode.Scalar>) -> Bool {
+        var body = body
+        if let first = body.first, "+#./;?&".unicodeScalars.contains(first) { body = body.dropFirst() }
+        guard !body.isEmpty else { return false }
+        for varspec in body.split(separator: ",", omittingEmptySubsequences: false) {
+            var name = varspec[...]
+            if name.last == "*" {
+                name = name.dropLast()
+            } else if let colon = name.firstIndex(of: ":") {
+                let length = name[(colon + 1)...]
+                guard let first = length.first, first != "0", length.count <= 4,
+                      length.allSatisfy({ $0.isASCII && $0.properties.numericType != nil }) else { return false }
+                name = name[..<colon]
+            }
+            guard !name.isEmpty, name.first != ".", name.last != "." else { return false }
+            var index = name.startIndex
+            var previousDot = false
+            while index < name.endIndex {
+                let scalar = name[index]
+                if scalar == "%" {
+                    guard index + 2 < name.endIndex, name[index + 1].properties.isASCIIHexDigit,
+                          name[index + 2].properties.isASCIIHexDigit else { return false }
+                    index += 3
+                    previousDot = false
+                    continue
+                }
+                if scalar == "." {
+                    if previousDot { return false }
+                    previousDot = true
+                } else {
+                    guard scalar.isASCII, scalar == "_" || Character(scalar).isLetter || Character(scalar).isNumber
+                    else { return false }
+                    previousDot = false
+                }
+                index += 1
             }
         }
-        return !open
+        return true
     }
 }

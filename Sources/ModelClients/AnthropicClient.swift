@@ -107,7 +107,7 @@ struct AnthropicCodec: ProviderCodec {
         guard let blocks = value["content"]?.arrayValue else {
             throw AnswerDecodingError(reason: "it has no content array")
         }
-        var text: String
+        let text: String
         if let toolName = call.toolName {
             guard let block = blocks.first(where: {
                 $0["type"]?.stringValue == "tool_use" && $0["name"]?.stringValue == toolName
@@ -124,9 +124,6 @@ struct AnthropicCodec: ProviderCodec {
         } else {
             text = blocks.filter { $0["type"]?.stringValue == "text" }.compactMap { $0["text"]?.stringValue }
                 .joined()
-        }
-        if text.isEmpty, call.toolName == nil, blocks.isEmpty {
-            text = ""
         }
         let finish: FinishReason
         switch value["stop_reason"]?.stringValue {

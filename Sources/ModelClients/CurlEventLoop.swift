@@ -35,6 +35,8 @@ final class CurlEventLoop: @unchecked Sendable {
             preconditionFailure("curl_multi_init failed: libcurl could not allocate a multi handle")
         }
         self.multi = multi
+        // Keep idle connections for reuse even after a burst of parallel calls shrinks back to one.
+        _ = docextract_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, 64)
         let thread = Thread { [self] in run() }
         thread.name = "docextract-curl"
         thread.start()
@@ -58,7 +60,8 @@ final class CurlEventLoop: @unchecked Sendable {
         curl_multi_wakeup(multi)
     }
 
-    /// Number of transfers the loop is driving (loop-thread view; for diagnostics).
+    /// The loop thread's body: applies queued commands, drives transfers, waits for sockets or a wakeup.
+    /// `curl_multi_poll` also returns when libcurl's next timeout is due, so timeouts fire on time.
     private func run() {
         var running: Int32 = 0
         while true {
@@ -85,8 +88,9 @@ final class CurlEventLoop: @unchecked Sendable {
                 let code = curl_multi_add_handle(multi, transfer.handle)
                 guard code == CURLM_OK else {
                     let message = String(cString: curl_multi_strerror(code))
-                    continuation.resume(
-                        throwing: TransportError(code: .other, host: request.host, detail: "curl_multi_add_handle: \(message)"))
+                    let error = TransportError(
+                        code: .other, host: request.host, detail: "curl_multi_add_handle: \(message)")
+                    continuation.resume(throwing: error)
                     return
                 }
                 transfers[transfer.handle] = transfer

@@ -59,6 +59,10 @@ final class CurlTransfer {
         try check(docextract_easy_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1), "TLS peer verification")
         try check(docextract_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2), "TLS host verification")
         try check(docextract_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0), "redirects")
+        if CurlTransfer.isLoopback(host) {
+            // An http_proxy in the environment must not capture calls to a local server.
+            try check(docextract_easy_setopt_string(handle, CURLOPT_PROXY, ""), "proxy")
+        }
         let connectMs = max(1, request.connectTimeout.wholeMilliseconds)
         let totalMs = max(1, request.timeout.wholeMilliseconds)
         try check(docextract_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(connectMs)), "connect timeout")
@@ -72,7 +76,8 @@ final class CurlTransfer {
             // COPYPOSTFIELDS copies the bytes, so the body need not outlive this call.
             let code = body.withUnsafeBytes { raw -> CURLcode in
                 let base = raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
-                return docextract_easy_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
+                return docextract_easy_setopt_pointer(
+                    handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
             }
             try check(code, "request body")
             if method != "POST" {
@@ -99,6 +104,12 @@ final class CurlTransfer {
         try check(
             docextract_easy_setopt_data_callback(handle, CURLOPT_HEADERFUNCTION, curlWriteHeader), "header callback")
         try check(docextract_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, context), "header data")
+    }
+
+    /// Whether `host` names this machine's loopback interface.
+    static func isLoopback(_ host: String) -> Bool {
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
     }
 
     /// The HTTP status of the finished transfer.

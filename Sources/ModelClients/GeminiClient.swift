@@ -93,7 +93,8 @@ struct GeminiCodec: ProviderCodec {
             throw AnswerDecodingError(reason: "it has no candidates[0]")
         }
         let parts = candidate["content"]?["parts"]?.arrayValue ?? []
-        let text = parts.compactMap { $0["text"]?.stringValue }.joined()
+        // Thinking models add parts marked `thought: true`; they are not the answer.
+        let text = parts.filter { $0["thought"]?.boolValue != true }.compactMap { $0["text"]?.stringValue }.joined()
         let finish: FinishReason
         switch candidate["finishReason"]?.stringValue {
         case "STOP"?, nil: finish = .stop
@@ -106,7 +107,8 @@ struct GeminiCodec: ProviderCodec {
         }
         let usage = TokenUsage(
             input: value["usageMetadata"]?["promptTokenCount"]?.intValue ?? 0,
-            output: value["usageMetadata"]?["candidatesTokenCount"]?.intValue ?? 0)
+            output: (value["usageMetadata"]?["candidatesTokenCount"]?.intValue ?? 0)
+                + (value["usageMetadata"]?["thoughtsTokenCount"]?.intValue ?? 0))
         return DecodedAnswer(
             text: text, finishReason: finish, usage: usage, model: value["modelVersion"]?.stringValue)
     }

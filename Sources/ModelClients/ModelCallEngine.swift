@@ -56,8 +56,9 @@ struct ModelCallEngine: Sendable {
                 do {
                     answer = try codec.decode(response.body, call: call)
                 } catch let error as AnswerDecodingError {
-                    let message = "\(response.status) from \(descriptor.host) (\(descriptor.provider)/\(descriptor.model)) "
-                        + "was not a valid \(descriptor.provider) answer: \(redact(error.reason)); body starts: "
+                    let message = "\(response.status) from \(descriptor.host) "
+                        + "(\(descriptor.provider)/\(descriptor.model)) was not a valid \(descriptor.provider) answer: "
+                        + "\(redact(error.reason)); body starts: "
                         + snippet(response.body)
                         + ". Check that the base URL points at a \(descriptor.provider)-compatible API."
                     log(attempt: attempt, status: response.status, latency: latency, outcome: .error, error: message)

@@ -1,0 +1,177 @@
+import ExtractCore
+import Foundation
+import JSONCore
+import JSONSchema
+import ModelClients
+import PopplerStage
+import Provenance
+import StageCache
+import Synchronization
+import Synthesis
+
+/// Turns a PDF and a JSON Schema into JSON that validates against the schema, with where each value came from.
+///
+/// ```swift
+/// let extractor = try Extractor(configuration: ExtractorConfiguration())
+/// defer { extractor.close() }
+/// let result = try await extractor.extract(pdfAt: "invoice.pdf", schema: schema)
+/// print(result.value?.serialized(pretty: true) ?? "no valid answer: \(result.errors)")
+/// ```
+///
+/// Every page is read from its text layer, and OCR'd when the text layer is missing or broken; a language
+/// model merges the evidence into the schema; the answer is validated, repaired or reported as a failure —
+/// never returned invalid. Each value is then located in the evidence (page, box, source) and given a
+/// confidence; low ones are listed for review. Every stage's output is cached on disk, so nothing is read or
+/// paid for twice. One extractor can run many documents; it keeps its OCR engines and model server warm.
+public final class Extractor: Sendable {
+    /// The configuration, fixed for the extractor's lifetime.
+    public let configuration: ExtractorConfiguration
+    private let reader: EvidenceReader
+    private let cache: (any CacheStore)?
+    private let events: Mutex<[StageEvent]> = Mutex([])
+    private let warnings = DiagnosticCollector()
+    private let budget: RunBudget?
+    private let callLog: (any ModelCallLog)?
+    private let model: Mutex<(any LanguageModel)?> = Mutex(nil)
+
+    /// Creates an extractor. Nothing slow happens here: OCR engines load on first use and the local model
+    /// server starts with the first synthesis.
+    ///
+    /// - Throws: `ExtractError` for an unusable option (OCR language not installed, cache folder not writable,
+    ///   model call log not writable).
+    public init(configuration: ExtractorConfiguration = ExtractorConfiguration()) throws {
+        self.configuration = configuration
+        let warnings = self.warnings
+        let cache: (any CacheStore)? = try configuration.cacheDirectory.map {
+            try DiskCache(root: $0, warn: { warnings.emit($0) })
+        }
+        self.cache = cache
+        let recorder = events
+        reader = try EvidenceReader(
+            options: configuration.evidence, cache: cache,
+            observe: { event in recorder.withLock { $0.append(event) } }, warn: { warnings.emit($0) }
+        )
+        let limits = configuration.budget
+        budget = limits.maxCalls == nil && limits.maxTokens == nil && limits.maxCostUSD == nil
+            ? nil : RunBudget(limits)
+        if let url = configuration.modelCallLog {
+            do {
+                callLog = try JSONLinesCallLog(url: url)
+            } catch {
+                throw ExtractError(.invalidOption, "cannot write the model call log \(url.path): \(error)")
+            }
+        } else {
+            callLog = nil
+        }
+    }
+
+    /// Stops the worker threads (joining them) and the local model server this extractor started.
+    /// Call it before the process exits.
+    public func close() {
+        reader.close()
+    }
+
+    /// Extracts `schema`'s fields from the PDF at `path`.
+    ///
+    /// - Parameters:
+    ///   - path: the PDF file.
+    ///   - schema: a draft 2020-12 JSON Schema (checked against the meta-schema first).
+    ///   - password: the password of an encrypted PDF.
+    /// - Returns: the result; its ``ExtractionResult/status`` is `.failure` when no valid answer could be made.
+    /// - Throws: `ExtractError` when the input cannot be read at all (missing, not a PDF, encrypted …), the
+    ///   schema is invalid, the model is unreachable or the budget ran out.
+    public func extract(pdfAt path: String, schema: JSONValue, password: String? = nil) async throws
+        -> ExtractionResult
+    {
+        try await extract(.file(path, password: password), schema: schema)
+    }
+
+    /// Extracts from any ``PDFSource`` (a path or bytes in memory).
+    public func extract(_ source: PDFSource, schema: JSONValue) async throws -> ExtractionResult {
+        try Self.checkSchema(schema)
+        let started = ContinuousClock.now
+        let eventsBefore = events.withLock { $0.count }
+        let evidence = try await reader.read(source)
+        let evidenceDone = ContinuousClock.now
+
+        let language = try await languageModel()
+        let stage = CachedStage(
+            SynthesisStage(model: language, options: configuration.synthesis), store: cache,
+            observe: { [events] event in events.withLock { $0.append(event) } }, warn: { [warnings] in warnings.emit($0) }
+        )
+        let synthesis = try await stage.run(SynthesisInput(evidence: evidence, schema: schema))
+        let synthesisDone = ContinuousClock.now
+
+        let fields = SchemaFields.leaves(of: schema)
+        let assessed = FieldAssessor(
+            evidence: evidence, fields: fields, threshold: configuration.reviewThreshold
+        ).assess(synthesis.value, origins: synthesis.origins)
+        let needsReview = assessed.filter(\.needsReview).sorted { $0.confidence < $1.confidence }.map(\.pointer)
+        let runEvents = events.withLock { Array($0[eventsBefore...]) }
+        let status: ExtractionResult.Status = synthesis.value == nil ? .failure : needsReview.isEmpty ? .success
+            : .partial
+        return ExtractionResult(
+            file: source.displayName,
+            status: status,
+            value: synthesis.value,
+            fields: assessed,
+            needsReview: needsReview,
+            errors: synthesis.errors,
+            pages: evidence.pages.map { page in
+                ExtractionResult.PageRouting(
+                    page: page.number, decision: page.ocrDecision, probe: page.probe,
+                    textLayerWords: page.textLayer?.words.count ?? 0, ocrWords: page.ocr?.words.count ?? 0
+                )
+            },
+            diagnostics: evidence.diagnostics + synthesis.diagnostics + warnings.diagnostics,
+            usage: ExtractionResult.Usage(
+                calls: synthesis.usage.calls, inputTokens: synthesis.usage.inputTokens,
+                outputTokens: synthesis.usage.outputTokens, costUSD: synthesis.usage.costUSD,
+                model: "\(language.descriptor.provider)/\(language.descriptor.model)", attempts: synthesis.attempts
+            ),
+            timings: ExtractionResult.Timings(
+                evidenceSeconds: Self.seconds(evidenceDone - started),
+                synthesisSeconds: Self.seconds(synthesisDone - evidenceDone),
+                totalSeconds: Self.seconds(ContinuousClock.now - started)
+            ),
+            cacheHits: runEvents.filter { $0.outcome == .cacheHit }.count,
+            stagesExecuted: runEvents.filter { $0.outcome == .executed }.count
+        )
+    }
+
+    /// The stage events of every extraction so far (executed, cache hit, failed), in order.
+    public var stageEvents: [StageEvent] { events.withLock { $0 } }
+
+    /// Checks a schema against the draft 2020-12 meta-schema before any stage runs.
+    ///
+    /// - Throws: `ExtractError` `.invalidSchema` naming every problem.
+    public static func checkSchema(_ schema: JSONValue) throws {
+        do {
+            _ = try JSONSchema(schema)
+        } catch {
+            let details = error.violations.prefix(5).map { "\($0)" }.joined(separator: "; ")
+            throw ExtractError(.invalidSchema, error.message + (details.isEmpty ? "" : ": " + details))
+        }
+    }
+
+    private func languageModel() async throws -> any LanguageModel {
+        if let existing = model.withLock({ $0 }) { return existing }
+        var clientConfiguration = ModelClientConfiguration(
+            budget: budget, callLog: callLog, connectTimeout: configuration.connectTimeout,
+            timeout: configuration.callTimeout
+        )
+        clientConfiguration.defaultMaxOutputTokens = configuration.synthesis.maxOutputTokens
+        let resolved: any LanguageModel
+        do {
+            resolved = try await configuration.model.resolve(clientConfiguration)
+        } catch let error as ModelClientError {
+            throw ExtractError(.modelUnavailable, error.message)
+        }
+        model.withLock { $0 = resolved }
+        return resolved
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

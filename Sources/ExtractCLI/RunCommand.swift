@@ -1,0 +1,128 @@
+import ArgumentParser
+import DocExtract
+import ExtractCore
+import Foundation
+import JSONCore
+import ModelClients
+
+/// `extract FILE.pdf --schema S.json`: the default command.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Extract JSON that validates against a schema from one or more PDFs (the default command).",
+        discussion: """
+            The data JSON goes to stdout (or -o); how each value was found, its confidence, the page routing, \
+            model use and timings go to --report. Offline by default: the bundled local model is started on \
+            127.0.0.1 and stopped at exit.
+
+            Examples:
+              extract invoice.pdf --schema schemas/invoice.schema.json
+              extract scan.pdf --schema receipt.json -o out.json --report report.json
+              extract *.pdf --schema invoice.json --out-dir results/
+              OPENAI_API_KEY=… extract invoice.pdf --schema invoice.json --provider openai --model gpt-4o-mini
+              extract invoice.pdf --schema invoice.json --provider openai --base-url http://127.0.0.1:8000/v1 \
+            --model qwen2.5
+
+            Exit codes: 0 valid output (also when fields need review), 2 invalid schema, 3 unreadable input, \
+            4 not a readable PDF, 5 encrypted, 6 OCR failed, 7 model unavailable, 8 no valid output, 9 limit \
+            exceeded, 64 usage error.
+            """
+    )
+
+    @Argument(help: "The PDF files.")
+    var files: [String]
+
+    @OptionGroup var options: ExtractionOptions
+
+    @Option(name: [.short, .customLong("output")], help: "Write the data JSON here instead of stdout (one file only).")
+    var output: String?
+
+    @Option(help: "Write the full report (provenance, confidence, routing, usage) here (one file only).")
+    var report: String?
+
+    @Option(help: "With several files: write <name>.json and <name>.report.json per file into this folder.")
+    var outDir: String?
+
+    @Flag(name: .shortAndLong, help: "Print per-page routing and per-field confidence on stderr.")
+    var verbose = false
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one PDF file") }
+        if files.count > 1, output != nil || report != nil {
+            throw ValidationError("-o and --report take one file; use --out-dir for several")
+        }
+    }
+
+    func run() async throws {
+        var status: Int32 = 0
+        do {
+            let schema = try SchemaFile.load(options.schema)
+            let extractor = try Extractor(configuration: try options.configuration())
+            defer {
+                extractor.close()
+                LocalModelServer.stopAll()
+            }
+            let runLog = try options.log.map { try RunLog(path: $0) }
+            for file in files {
+                let code = await extractOne(file, schema: schema, extractor: extractor, runLog: runLog)
+                if status == 0 { status = code }
+            }
+        } catch {
+            throw CLIError.exit(for: error)
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    private func extractOne(_ file: String, schema: JSONValue, extractor: Extractor, runLog: RunLog?) async -> Int32 {
+        let eventsBefore = extractor.stageEvents.count
+        let result: ExtractionResult
+        do {
+            result = try await extractor.extract(pdfAt: file, schema: schema, password: options.password)
+        } catch {
+            runLog?.append(["file": .string(file), "event": "failed", "error": .string("\(error)")])
+            return CLIError.exit(for: error).rawValue
+        }
+        runLog?.record(result, events: Array(extractor.stageEvents[eventsBefore...]))
+        do {
+            try write(result, for: file)
+        } catch {
+            CLIError.printError("extract: \(file): cannot write the output: \(error)")
+            return 73
+        }
+        CLIError.printError(ResultSummary.line(result))
+        if verbose { CLIError.printError(ResultSummary.details(result)) }
+        guard result.status != .failure else {
+            for error in result.errors.prefix(10) { CLIError.printError("  \(error)") }
+            return ExtractError.Code.noValidOutput.exitCode
+        }
+        return 0
+    }
+
+    private func write(_ result: ExtractionResult, for file: String) throws {
+        let data = result.value.map { Data(($0.serialized(pretty: true) + "\n").utf8) }
+        let reportData = try ResultSummary.reportJSON(result)
+        if let outDir {
+            let folder = URL(fileURLWithPath: outDir)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            if let data { try AtomicFile.write(data, to: folder.appendingPathComponent(stem + ".json")) }
+            try AtomicFile.write(reportData, to: folder.appendingPathComponent(stem + ".report.json"))
+            return
+        }
+        if let report { try AtomicFile.write(reportData, to: URL(fileURLWithPath: report)) }
+        if files.count > 1 {
+            // JSON Lines on stdout: one record per file.
+            let line: JSONValue = [
+                "file": .string(file), "status": .string(result.status.rawValue), "value": result.value ?? .null,
+                "needs_review": .array(result.needsReview.map { .string($0) }),
+            ]
+            FileHandle.standardOutput.write(Data((line.serialized() + "\n").utf8))
+        } else if let data {
+            if let output {
+                try AtomicFile.write(data, to: URL(fileURLWithPath: output))
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
+        }
+    }
+}

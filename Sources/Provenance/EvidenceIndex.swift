@@ -1,0 +1,250 @@
+import ExtractCore
+import Foundation
+import JSONCore
+
+/// The words of a document, indexed once so that many values can be looked up quickly.
+///
+/// Each page's text layer and OCR are kept apart (a ``Stream`` each). Per stream the index holds the words in
+/// reading order with normalised keys, a key → positions table, a compact letters-and-digits string for
+/// values printed with other spacing (`NL47 NVIB 0417 …`), and the numbers and dates that short word runs
+/// parse to, so `1230.00` finds `1,230.00` and `2024-03-14` finds `14 March 2024`. Building it is linear
+/// in the number of words; share one index between ``EvidenceLocator`` and ``CandidateFinder``.
+public struct EvidenceIndex: Sendable {
+    /// One word with its place in the stream.
+    public struct Word: Sendable, Hashable {
+        /// The word as printed.
+        public var text: String
+        /// Lower-cased, without surrounding punctuation (may be empty for punctuation-only words).
+        public var key: String
+        /// The word's box.
+        public var box: BoundingBox
+        /// OCR confidence 0…1, when the source gives one.
+        public var confidence: Double?
+        /// Index of the line in the page text.
+        public var line: Int
+    }
+
+    /// A run of consecutive words in one stream.
+    public struct Span: Sendable, Hashable {
+        /// Index of the stream in ``EvidenceIndex/streams``.
+        public var stream: Int
+        /// First word index.
+        public var start: Int
+        /// One past the last word index.
+        public var end: Int
+    }
+
+    /// The words one source read on one page.
+    public struct Stream: Sendable {
+        /// 1-based page number.
+        public var page: Int
+        /// Text layer or OCR.
+        public var source: TextSource
+        /// Words in reading order.
+        public var words: [Word]
+        /// Lines in reading order, as word ranges.
+        public var lines: [Range<Int>]
+        /// Word key → word positions.
+        var positions: [String: [Int]]
+        /// Lower-cased letters and digits of all words, for compact matching.
+        var compact: [Character]
+        /// For each compact character: the word it belongs to.
+        var compactWord: [Int]
+        /// For each compact character: whether a token boundary comes before it.
+        var compactBreakBefore: [Bool]
+    }
+
+    /// All streams: for each page, the text layer (when present) then OCR (when present).
+    public let streams: [Stream]
+    /// Numbers printed in one to three words → where.
+    let numbers: [JSONNumber: [Span]]
+    /// Dates printed in one to five words, as `YYYY-MM-DD` → where (both readings of ambiguous numeric dates).
+    let dates: [String: [Span]]
+    /// The normaliser used for numbers and dates.
+    public let normalizer: ValueNormalizer
+
+    /// Indexes `evidence`.
+    public init(evidence: DocumentEvidence, normalizer: ValueNormalizer = ValueNormalizer()) {
+        self.normalizer = normalizer
+        let alternate = ValueNormalizer(dateOrder: normalizer.dateOrder == .dayFirst ? .monthFirst : .dayFirst)
+        var streams: [Stream] = []
+        var numbers: [JSONNumber: [Span]] = [:]
+        var dates: [String: [Span]] = [:]
+        for page in evidence.pages {
+            for text in [page.textLayer, page.ocr].compactMap({ $0 }) where !text.lines.isEmpty {
+                let stream = Self.makeStream(page: page.number, text: text)
+                let streamIndex = streams.count
+                streams.append(stream)
+                let words = stream.words
+                for start in words.indices where words[start].text.contains(where: \.isNumber) {
+                    let sameLine = { (end: Int) in end <= words.count && words[end - 1].line == words[start].line }
+                    for length in 1...3 where sameLine(start + length) {
+                        let text = words[start..<(start + length)].map(\.text).joined(separator: " ")
+                        if let number = normalizer.number(text) {
+                            numbers[number, default: []].append(Span(stream: streamIndex, start: start,
+                                                                     end: start + length))
+                        }
+                    }
+                }
+                for start in words.indices {
+                    for length in 1...5 where start + length <= words.count {
+                        let run = words[start..<(start + length)]
+                        guard run.last!.line == words[start].line, run.contains(where: { $0.text.contains(where: \.isNumber) })
+                        else { continue }
+                        let text = run.map(\.text).joined(separator: " ")
+                        var found: Set<String> = []
+                        if let iso = normalizer.date(text) { found.insert(iso) }
+                        if let iso = alternate.date(text) { found.insert(iso) }
+                        for iso in found {
+                            dates[iso, default: []].append(Span(stream: streamIndex, start: start, end: start + length))
+                        }
+                    }
+                }
+            }
+        }
+        self.streams = streams
+        self.numbers = numbers
+        self.dates = dates
+    }
+
+    private static func makeStream(page: Int, text: PageText) -> Stream {
+        var words: [Word] = []
+        var lines: [Range<Int>] = []
+        for (lineIndex, line) in text.lines.enumerated() {
+            let start = words.count
+            for word in line.words {
+                words.append(Word(text: word.text, key: key(word.text), box: word.box, confidence: word.confidence,
+                                  line: lineIndex))
+            }
+            lines.append(start..<words.count)
+        }
+        var positions: [String: [Int]] = [:]
+        var compact: [Character] = []
+        var compactWord: [Int] = []
+        var compactBreak: [Bool] = []
+        for (index, word) in words.enumerated() {
+            if !word.key.isEmpty { positions[word.key, default: []].append(index) }
+            var previousClass = 0
+            var sawGap = true
+            for character in word.text.lowercased() {
+                let characterClass = character.isNumber ? 1 : (character.isLetter ? 2 : 0)
+                guard characterClass != 0 else {
+                    sawGap = true
+                    continue
+                }
+                compact.append(character)
+                compactWord.append(index)
+                compactBreak.append(sawGap || characterClass != previousClass)
+                previousClass = characterClass
+                sawGap = false
+            }
+        }
+        return Stream(page: page, source: text.source, words: words, lines: lines, positions: positions,
+                      compact: compact, compactWord: compactWord, compactBreakBefore: compactBreak)
+    }
+
+    /// The lookup key of a word: lower-cased, without leading and trailing punctuation and symbols.
+    public static func key(_ text: String) -> String {
+        text.lowercased().trimmingCharacters(in: Self.edgeCharacters)
+    }
+
+    /// Splits a value into word keys the way the index does (white space separates words).
+    public static func keys(of text: String) -> [String] {
+        text.split(whereSeparator: \.isWhitespace).map { key(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// Lower-cased letters and digits of `text`.
+    static func compactCharacters(_ text: String) -> [Character] {
+        text.lowercased().filter { $0.isLetter || $0.isNumber }.map { $0 }
+    }
+
+    static let edgeCharacters = CharacterSet.punctuationCharacters.union(.symbols).union(.whitespaces)
+
+    // MARK: - Lookups
+
+    /// Spans whose word keys equal `keys` in order (within one stream, across line ends).
+    func exactSpans(keys: [String]) -> [Span] {
+        guard let first = keys.first else { return [] }
+        var result: [Span] = []
+        for (streamIndex, stream) in streams.enumerated() {
+            for start in stream.positions[first] ?? [] {
+                var position = start
+                var matched = 0
+                while matched < keys.count, position < stream.words.count {
+                    let key = stream.words[position].key
+                    if key.isEmpty, matched > 0 {
+                        position += 1
+                        continue
+                    }
+                    guard key == keys[matched] else { break }
+                    matched += 1
+                    position += 1
+                }
+                if matched == keys.count { result.append(Span(stream: streamIndex, start: start, end: position)) }
+            }
+        }
+        return result
+    }
+
+    /// Spans whose letters and digits equal those of `text`, starting and ending on token boundaries.
+    func compactSpans(_ text: String) -> [Span] {
+        let needle = Self.compactCharacters(text)
+        guard needle.count >= 3 else { return [] }
+        var result: [Span] = []
+        for (streamIndex, stream) in streams.enumerated() {
+            let haystack = stream.compact
+            guard haystack.count >= needle.count else { continue }
+            var start = 0
+            let last = haystack.count - needle.count
+            while start <= last {
+                if haystack[start] == needle[0], stream.compactBreakBefore[start] {
+                    var offset = 1
+                    while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+                    let end = start + needle.count
+                    if offset == needle.count, end == haystack.count || stream.compactBreakBefore[end] {
+                        result.append(Span(stream: streamIndex, start: stream.compactWord[start],
+                                           end: stream.compactWord[end - 1] + 1))
+                        start = end
+                        continue
+                    }
+                }
+                start += 1
+            }
+        }
+        return result
+    }
+
+    /// Spans that print `number` (in any locale format).
+    func numberSpans(_ number: JSONNumber) -> [Span] {
+        Self.shortestFirst(numbers[number] ?? [])
+    }
+
+    /// Spans that print the date `iso` (`YYYY-MM-DD`).
+    func dateSpans(_ iso: String) -> [Span] {
+        Self.shortestFirst(dates[iso] ?? [])
+    }
+
+    /// Drops spans that contain a shorter span of the same list.
+    private static func shortestFirst(_ spans: [Span]) -> [Span] {
+        spans.filter { span in
+            !spans.contains { other in
+                other != span && other.stream == span.stream && other.start >= span.start && other.end <= span.end
+            }
+        }
+    }
+
+    /// The words of a span.
+    public func words(of span: Span) -> ArraySlice<Word> {
+        streams[span.stream].words[span.start..<span.end]
+    }
+
+    /// The text of a span (words joined by spaces).
+    public func text(of span: Span) -> String {
+        words(of: span).map(\.text).joined(separator: " ")
+    }
+
+    /// The union of a span's word boxes.
+    public func box(of span: Span) -> BoundingBox {
+        BoundingBox.enclosing(words(of: span).map(\.box)) ?? BoundingBox(x: 0, y: 0, width: 0, height: 0)
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+
+/// A kind of business field (invoice number, due date, total …): which field names mean it, which printed
+/// labels introduce it, and what shape its value has. The table is multilingual (EN, DE, NL, FR).
+struct FieldConcept: Sendable, Hashable {
+    /// The shape of a value to read next to a label.
+    enum ValueKind: String, Sendable, Hashable {
+        case date, amount, percent, identifier, vatID, iban, bic, phone, email, url, currency, text, company,
+            address, enumeration, boolean, integer
+    }
+
+    /// Which schema types the concept applies to.
+    enum Applies: Sendable, Hashable {
+        case any, numbers, strings
+    }
+
+    var id: String
+    /// Sets of name tokens; the concept applies when all tokens of one set occur in the field's name tokens.
+    var triggers: [[String]]
+    /// Printed labels, lower-case (accents allowed; matching folds them).
+    var labels: [String]
+    var kind: ValueKind
+    var applies: Applies = .any
+    /// Weight of a trigger match (generic concepts weigh less than specific ones).
+    var weight: Double = 1
+    /// For company / address concepts: whether they describe the buyer.
+    var isBuyer: Bool = false
+
+    /// Tokens of a field name or description: split at `_`, `-`, spaces, punctuation and camel case.
+    static func nameTokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        var previousLower = false
+        for character in text {
+            if character.isLetter || character.isNumber {
+                if character.isUppercase, previousLower, !current.isEmpty {
+                    tokens.append(current.lowercased())
+                    current = ""
+                }
+                current.append(character)
+                previousLower = character.isLowercase || character.isNumber
+            } else {
+                if !current.isEmpty { tokens.append(current.lowercased()) }
+                current = ""
+                previousLower = false
+            }
+        }
+        if !current.isEmpty { tokens.append(current.lowercased()) }
+        return tokens
+    }
+
+    /// The best concept for a field, by its name (with parents) first, then its description and title.
+    static func concept(for field: SchemaField) -> FieldConcept? {
+        let isNumber = field.wantsNumber
+        let nameTokens = Set((field.parents.suffix(1) + [field.name]).flatMap(nameTokens))
+        let textTokens = Set(nameTokens(field.description ?? "") + nameTokens(field.title ?? ""))
+        var best: (FieldConcept, Double)?
+        for concept in table {
+            switch concept.applies {
+            case .numbers where !isNumber, .strings where isNumber: continue
+            default: break
+            }
+            for trigger in concept.triggers {
+                var score = 0.0
+                if trigger.allSatisfy(nameTokens.contains) {
+                    score = Double(trigger.count) * concept.weight * 10
+                } else if trigger.allSatisfy(textTokens.contains) {
+                    score = Double(trigger.count) * concept.weight
+                }
+                if score > (best?.1 ?? 0) { best = (concept, score) }
+            }
+        }
+        return best?.0
+    }
+
+    static let table: [FieldConcept] = [
+        FieldConcept(
+            id: "invoice_number",
+            triggers: [["invoice", "number"], ["invoice", "no"], ["invoice", "id"], ["invoice", "nr"],
+                       ["receipt", "number"], ["document", "number"], ["bill", "number"], ["number"]],
+            labels: ["invoice number", "invoice no", "invoice nr", "invoice id", "invoice #", "invoice", "rechnungsnr",
+                     "rechnungsnummer", "rechnung nr", "rechnungs nr", "rechnung", "factuurnummer", "factuurnr",
+                     "factuur nr", "factuur", "facture n", "facture no", "numéro de facture", "n de facture",
+                     "facture", "bill number", "bill no", "receipt no", "receipt number", "document number"],
+            kind: .identifier, applies: .strings),
+        FieldConcept(
+            id: "due_date",
+            triggers: [["due"], ["deadline"], ["payable"], ["expiry"]],
+            labels: ["due date", "date due", "payment due", "payment due date", "due", "due on", "due by",
+                     "fällig", "fällig am", "fälligkeit", "fälligkeitsdatum", "zahlbar bis", "zahlungsziel",
+                     "vervaldatum", "vervaldag", "uiterste betaaldatum", "date limite de paiement",
+                     "date limite", "échéance", "date d'échéance", "date d échéance", "payable by"],
+            kind: .date, applies: .strings, weight: 1.2),
+        FieldConcept(
+            id: "start_date",
+            triggers: [["start"], ["from"], ["begin"], ["period", "start"]],
+            labels: ["start date", "period from", "billing period", "period", "from", "vom", "du", "période du"],
+            kind: .date, applies: .strings, weight: 1.2),
+        FieldConcept(
+            id: "end_date",
+            triggers: [["end"], ["until"], ["period", "end"]],
+            labels: ["end date", "period to", "until", "to", "bis", "au", "tot"],
+            kind: .date, applies: .strings, weight: 1.2),
+        FieldConcept(
+            id: "invoice_date",
+            triggers: [["date"], ["issued"], ["issue"], ["invoice", "date"]],
+            labels: ["invoice date", "date of invoice", "date of issue", "issue date", "issued on", "date issued",
+                     "billing date", "receipt date", "document date", "date", "datum", "dated", "rechnungsdatum",
+                     "belegdatum", "factuurdatum", "factuur datum", "date de facture", "date facture",
+                     "date d'émission", "du"],
+            kind: .date, applies: .strings, weight: 0.6),
+        FieldConcept(
+            id: "untaxed",
+            triggers: [["untaxed"], ["subtotal"], ["sub", "total"], ["net"], ["excl"], ["before", "tax"],
+                       ["net", "amount"], ["amount", "untaxed"]],
+            labels: ["subtotal", "sub total", "sub-total", "net amount", "net total", "total net", "net",
+                     "total excl vat", "total excl. vat", "excl. vat", "excl vat", "excluding vat", "total before tax",
+                     "amount excl", "zwischensumme", "nettobetrag", "netto", "summe netto", "gesamt netto",
+                     "nettosumme", "subtotaal", "totaal excl btw", "excl btw", "excl. btw", "grondslag",
+                     "total ht", "montant ht", "montant eur ht", "ht", "total hors taxes"],
+            kind: .amount, applies: .numbers, weight: 1.1),
+        FieldConcept(
+            id: "tax_rate",
+            triggers: [["tax", "rate"], ["vat", "rate"], ["rate"], ["percent"], ["taxpercent"], ["tax", "percent"]],
+            labels: ["tax rate", "vat rate", "vat %", "btw %", "tva %", "% tva", "mwst-satz", "mwst satz", "vat",
+                     "tax", "tva", "btw", "mwst", "ust", "sales tax"],
+            kind: .percent, applies: .numbers, weight: 1.1),
+        FieldConcept(
+            id: "tax",
+            triggers: [["tax"], ["vat"], ["btw"], ["tva"], ["mwst"], ["amount", "tax"]],
+            labels: ["vat amount", "tax amount", "total tax", "total vat", "vat", "tax", "sales tax", "tva", "btw",
+                     "btw bedrag", "mwst", "ust", "umsatzsteuer", "mehrwertsteuer", "montant tva", "total tva"],
+            kind: .amount, applies: .numbers),
+        FieldConcept(
+            id: "total",
+            triggers: [["total"], ["amount"], ["grand", "total"], ["amount", "due"], ["balance"], ["sum"]],
+            labels: ["total", "total due", "total amount", "total amount due", "amount due", "balance due",
+                     "grand total", "total to pay", "total payable", "total for this invoice", "invoice total",
+                     "amount payable", "gesamtbetrag", "gesamtsumme", "gesamt", "rechnungsbetrag", "endbetrag",
+                     "summe", "zu zahlen", "totaal", "factuur totaal", "totaalbedrag", "te betalen", "total ttc",
+                     "montant ttc", "montant eur ttc", "somme à payer", "net à payer", "montant total",
+                     "montant à payer", "total facture", "total eur"],
+            kind: .amount, applies: .numbers, weight: 0.9),
+        FieldConcept(
+            id: "vat_id",
+            triggers: [["vat", "id"], ["vat", "number"], ["vat", "no"], ["vat"], ["tax", "id"], ["btw"], ["tva"],
+                       ["ust", "id"], ["vat", "reg"]],
+            labels: ["vat id", "vat number", "vat no", "vat reg no", "vat registration number", "vat reg",
+                     "ust-id", "ustid", "ust-idnr", "ust id", "ust idnr", "umsatzsteuer-id", "btw nummer",
+                     "btw-nummer", "btw nr", "btw-nr", "btw-id", "btw id", "n de tva", "numéro de tva",
+                     "tva intracommunautaire", "tax id", "vat"],
+            kind: .vatID, applies: .strings),
+        FieldConcept(id: "iban", triggers: [["iban"]], labels: ["iban"], kind: .iban, applies: .strings),
+        FieldConcept(id: "bic", triggers: [["bic"], ["swift"]], labels: ["bic", "swift", "swift bic", "bic swift"],
+                     kind: .bic, applies: .strings),
+        FieldConcept(
+            id: "phone", triggers: [["phone"], ["telephone"], ["tel"], ["telefon"], ["mobile"]],
+            labels: ["phone", "tel", "telephone", "telefoon", "téléphone", "telefon", "tél", "mobile"],
+            kind: .phone, applies: .strings),
+        FieldConcept(
+            id: "email", triggers: [["email"], ["mail"], ["e", "mail"]],
+            labels: ["email", "e-mail", "mail", "emailadres"], kind: .email, applies: .strings),
+        FieldConcept(
+            id: "website", triggers: [["website"], ["web"], ["url"], ["site"], ["homepage"]],
+            labels: ["website", "web", "internet", "im internet", "homepage"], kind: .url, applies: .strings),
+        FieldConcept(
+            id: "currency", triggers: [["currency"]],
+            labels: ["currency", "währung", "valuta", "devise", "monnaie"], kind: .currency),
+        FieldConcept(
+            id: "order_reference",
+            triggers: [["order"], ["po"], ["purchase"], ["order", "reference"]],
+            labels: ["order reference", "order number", "order no", "order nr", "purchase order", "po number",
+                     "po no", "po", "order", "your reference", "bestellnummer", "bestellung", "bestellnr",
+                     "bestelling", "ordernummer", "order nr", "commande", "n de commande", "bon de commande"],
+            kind: .identifier, applies: .strings),
+        FieldConcept(
+            id: "client_id",
+            triggers: [["client"], ["customer"], ["account"], ["client", "id"], ["customer", "id"]],
+            labels: ["customer number", "customer no", "customer id", "client id", "id client", "client number",
+                     "account number", "account no", "kundennr", "kundennummer", "kunden nr", "klant",
+                     "klantnummer", "klantnr", "n client", "numéro client", "référence client"],
+            kind: .identifier, applies: .strings, weight: 0.9),
+        FieldConcept(
+            id: "line_number", triggers: [["line", "number"]],
+            labels: ["numéro de ligne", "line number"], kind: .identifier, applies: .strings),
+        FieldConcept(
+            id: "payment_terms", triggers: [["payment", "terms"], ["terms"]],
+            labels: ["payment terms", "terms of payment", "terms", "zahlungsbedingungen", "betalingsvoorwaarden",
+                     "betalingstermijn", "conditions de paiement", "conditions de règlement"],
+            kind: .text, applies: .strings),
+        FieldConcept(
+            id: "payment_method", triggers: [["payment", "method"], ["paid"], ["payment", "means"], ["method"]],
+            labels: ["payment method", "paid by", "paid with", "payment by", "betaalmethode", "betaald met",
+                     "vooruitbetaald met", "betaalwijze", "zahlungsart", "zahlungsform", "zahlungsweise",
+                     "mode de paiement", "mode de règlement", "payé par"],
+            kind: .text, applies: .strings),
+        FieldConcept(
+            id: "buyer_name",
+            triggers: [["buyer"], ["customer", "name"], ["client", "name"], ["bill", "to"], ["buyer", "name"],
+                       ["recipient"]],
+            labels: ["bill to", "billed to", "invoice to", "sold to", "customer", "factuuradres",
+                     "rechnungsadresse", "rechnungsempfänger", "facturé à", "adresse de facturation"],
+            kind: .company, applies: .strings, isBuyer: true),
+        FieldConcept(
+            id: "seller_name",
+            triggers: [["issuer"], ["seller"], ["vendor"], ["supplier"], ["partner", "name"], ["company"],
+                       ["merchant"], ["store"]],
+            labels: [], kind: .company, applies: .strings, weight: 0.9),
+        FieldConcept(
+            id: "buyer_address",
+            triggers: [["buyer", "address"], ["customer", "address"], ["client", "address"]],
+            labels: ["bill to", "billed to", "invoice to", "factuuradres", "rechnungsadresse"],
+            kind: .address, applies: .strings, isBuyer: true),
+        FieldConcept(
+            id: "seller_address",
+            triggers: [["seller", "address"], ["issuer", "address"], ["vendor", "address"], ["supplier", "address"],
+                       ["address"]],
+            labels: [], kind: .address, applies: .strings, weight: 0.9),
+    ]
+}

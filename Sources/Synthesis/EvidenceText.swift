@@ -1,0 +1,96 @@
+import ExtractCore
+
+/// The evidence as the model reads it: numbered lines page by page, in reading order, each with an id that
+/// names its page and source (`p2.o14` is page 2, OCR line 14; `p1.t3` is page 1, text-layer line 3).
+public struct EvidenceText: Sendable {
+    /// One numbered line.
+    public struct Line: Sendable, Hashable {
+        /// `p<page>.<t|o><index>`.
+        public var id: String
+        /// 1-based page number.
+        public var page: Int
+        /// Where the line comes from.
+        public var source: TextSource
+        /// The line's text.
+        public var text: String
+    }
+
+    /// Every line, pages in order.
+    public let lines: [Line]
+
+    /// Lays out `evidence`: the text layer of each page, and its OCR lines when the page was OCR'd.
+    public init(_ evidence: DocumentEvidence) {
+        var lines: [Line] = []
+        for page in evidence.pages {
+            for (index, line) in (page.textLayer?.lines ?? []).enumerated() where !line.words.isEmpty {
+                lines.append(Line(id: "p\(page.number).t\(index + 1)", page: page.number, source: .textLayer,
+                                  text: line.text))
+            }
+            for (index, line) in (page.ocr?.lines ?? []).enumerated() where !line.words.isEmpty {
+                lines.append(Line(id: "p\(page.number).o\(index + 1)", page: page.number, source: .ocr,
+                                  text: line.text))
+            }
+        }
+        self.lines = lines
+    }
+
+    private init(lines: [Line]) {
+        self.lines = lines
+    }
+
+    /// The lines as prompt text, one `id: text` per line under a `--- page N ---` header.
+    public var rendered: String {
+        var out = ""
+        var page = 0
+        for line in lines {
+            if line.page != page {
+                page = line.page
+                out += "--- page \(page) ---\n"
+            }
+            out += "\(line.id): \(line.text)\n"
+        }
+        return out
+    }
+
+    /// Splits the evidence into runs of whole pages whose rendered text stays within `maximumCharacters`;
+    /// a single page longer than that is split between lines. Never drops a line.
+    public func chunks(maximumCharacters: Int) -> [EvidenceText] {
+        guard rendered.count > maximumCharacters else { return [self] }
+        var chunks: [[Line]] = []
+        var current: [Line] = []
+        var size = 0
+        let pages = Dictionary(grouping: lines, by: \.page).sorted { $0.key < $1.key }
+        for (_, pageLines) in pages {
+            let pageSize = pageLines.reduce(20) { $0 + $1.id.count + $1.text.count + 3 }
+            if size + pageSize > maximumCharacters, !current.isEmpty {
+                chunks.append(current)
+                current = []
+                size = 0
+            }
+            if pageSize > maximumCharacters {
+                for line in pageLines {
+                    let lineSize = line.id.count + line.text.count + 3
+                    if size + lineSize > maximumCharacters, !current.isEmpty {
+                        chunks.append(current)
+                        current = []
+                        size = 0
+                    }
+                    current.append(line)
+                    size += lineSize
+                }
+            } else {
+                current += pageLines
+                size += pageSize
+            }
+        }
+        if !current.isEmpty { chunks.append(current) }
+        return chunks.map { EvidenceText(lines: $0) }
+    }
+
+    /// The pages this evidence covers, in order.
+    public var pages: [Int] {
+        var seen: [Int] = []
+        for line in lines where seen.last != line.page { seen.append(line.page) }
+        return seen
+    }
+}

@@ -1,0 +1,231 @@
+import ExtractCore
+import JSONCore
+import JSONSchema
+import ModelClients
+import Provenance
+
+/// Asks a weak model one small, constrained question per field, so that its answers stay valid and honest.
+///
+/// For each scalar field, values of the right type found next to matching labels in the evidence are offered
+/// as numbered candidates, and the model only picks one or says none fits (the answer is an enum it is
+/// constrained to). Where there are no candidates it is asked for the value itself, and a value that cannot be
+/// found in the evidence is dropped as invented. Arrays of objects are asked for as one capped array. The
+/// assembled answer is normalised and validated; fields on failing paths are asked again with the error.
+struct FieldByFieldSynthesizer {
+    let model: MeteredModel
+    let schema: JSONSchema
+    let fields: [SchemaField]
+    let options: SynthesisOptions
+    let normalizer: AnswerNormalizer
+    let valueNormalizer: ValueNormalizer
+
+    struct Outcome {
+        var value: JSONValue?
+        var errors: [String]
+        var attempts: Int
+        var origins: [String: String]
+        var diagnostics: [Diagnostic]
+    }
+
+    func run(evidence: DocumentEvidence, text: EvidenceText) async throws -> Outcome {
+        let finder = CandidateFinder(evidence: evidence, normalizer: valueNormalizer)
+        let locator = EvidenceLocator(evidence: evidence, normalizer: valueNormalizer)
+        var answer = JSONValue.object(JSONObject())
+        var origins: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        var attempts = 0
+
+        let scalars = fields.filter { !$0.isInArray }
+        for field in scalars {
+            let (value, origin, asked) = try await decide(field, finder: finder, locator: locator, text: text, hint: nil)
+            attempts += asked
+            origins[field.pointer] = origin
+            place(value, for: field, in: &answer)
+        }
+        // Arrays of objects: one capped request per array.
+        let arrays = Dictionary(grouping: fields.filter(\.isInArray)) { field in
+            Array(field.path.prefix { $0 != "*" })
+        }
+        for (path, rowFields) in arrays.sorted(by: { $0.key.joined() < $1.key.joined() }) {
+            let (rows, asked, note) = try await askArray(at: path, rowFields: rowFields, text: text)
+            attempts += asked
+            if let note { diagnostics.append(note) }
+            JSONPath.set(.array(rows), at: path, in: &answer)
+            origins["/" + path.joined(separator: "/")] = rows.isEmpty ? "null" : "model"
+        }
+
+        var (normalized, _) = normalizer.normalize(answer)
+        var result = schema.validate(normalized)
+        var round = 1
+        while !result.isValid, round < options.maxAttempts {
+            round += 1
+            let failing = Set(result.errors.map(\.instanceLocation))
+            let retry = scalars.filter { field in failing.contains { $0 == field.pointer || $0.hasPrefix(field.pointer + "/") } }
+            guard !retry.isEmpty else { break }
+            for field in retry {
+                let message = result.errors.filter { $0.instanceLocation == field.pointer }.map(\.message)
+                    .joined(separator: "; ")
+                let (value, origin, asked) = try await decide(
+                    field, finder: finder, locator: locator, text: text, hint: message
+                )
+                attempts += asked
+                origins[field.pointer] = origin == "null" ? "null" : "repaired"
+                place(value, for: field, in: &normalized)
+            }
+            (normalized, _) = normalizer.normalize(normalized)
+            result = schema.validate(normalized)
+        }
+        if !result.isValid {
+            // Last resort that stays honest: a failing optional or nullable value becomes absent or null.
+            for error in result.errors {
+                guard let field = scalars.first(where: { $0.pointer == error.instanceLocation }) else { continue }
+                if field.isNullable {
+                    JSONPath.set(.null, at: field.path, in: &normalized)
+                    origins[field.pointer] = "null"
+                } else if !field.isRequired {
+                    remove(field.path, from: &normalized)
+                    origins[field.pointer] = nil
+                }
+                diagnostics.append(Diagnostic(
+                    .warning, code: "synthesis.dropped",
+                    "\(field.pointer): no answer validated (\(error.message)); left \(field.isNullable ? "null" : "out")"
+                ))
+            }
+            result = schema.validate(normalized)
+        }
+        guard result.isValid else {
+            return Outcome(
+                value: nil, errors: result.errors.map(\.description), attempts: attempts, origins: origins,
+                diagnostics: diagnostics
+            )
+        }
+        return Outcome(value: normalized, errors: [], attempts: attempts, origins: origins, diagnostics: diagnostics)
+    }
+
+    // MARK: One scalar field
+
+    /// Decides one field: the value (nil = nothing found), how it was decided, and the requests made.
+    private func decide(
+        _ field: SchemaField, finder: CandidateFinder, locator: EvidenceLocator, text: EvidenceText, hint: String?
+    ) async throws -> (JSONValue?, String, Int) {
+        let candidates = finder.candidates(for: field, limit: options.maxCandidates)
+        if !candidates.isEmpty {
+            let values = candidates.map(\.value)
+            let context = contextLines(for: candidates, in: text)
+            let question = FieldQuestion.choose(field: field, candidates: values, context: context, hint: hint)
+            let choices = (0...values.count).map { JSONValue.number(JSONNumber($0)) }
+            let answer = try await ask(question, schema: ["type": "object", "properties": ["choice": [
+                "enum": .array(choices),
+            ]], "required": ["choice"]])
+            if let choice = answer?["choice"]?.intValue, choice >= 1, choice <= values.count {
+                return (values[choice - 1], "model", 1)
+            }
+            if field.isRequired && !field.isNullable {
+                // The schema needs a value: the best candidate found in the evidence beats an invented one.
+                return (values[0], "candidate", 1)
+            }
+            return (nil, "null", 1)
+        }
+        if let options = field.enumValues, !options.isEmpty {
+            let context = Array(text.lines.prefix(40))
+            let question = FieldQuestion.pick(field: field, options: options, context: context, hint: hint)
+            let answer = try await ask(question, schema: ["type": "object", "properties": ["value": [
+                "enum": .array(options + [.null]),
+            ]], "required": ["value"]])
+            if let value = answer?["value"], !value.isNull { return (value, "model", 1) }
+            return (nil, "null", 1)
+        }
+        // No candidates: ask for the value, and keep it only if it is printed in the evidence.
+        let context = Array(text.lines.prefix(60))
+        let question = FieldQuestion.value(field: field, context: context, hint: hint)
+        var valueSchema = field.schema
+        if case .object(var object) = valueSchema {
+            object["x-compare"] = nil
+            valueSchema = .object(object)
+        }
+        let answer = try await ask(question, schema: ["type": "object", "properties": ["value": valueSchema],
+                                                      "required": ["value"]])
+        guard let value = answer?["value"], !value.isNull else { return (nil, "null", 1) }
+        guard locator.locate(value, field: field) != nil else { return (nil, "null", 1) }
+        return (value, "model", 1)
+    }
+
+    private func ask(_ question: String, schema: JSONValue) async throws -> JSONValue? {
+        let response = try await model.complete(ChatRequest(
+            system: PromptBuilder.systemField, user: [.text(question)],
+            responseSchema: ResponseSchema(name: "answer", schema: schema), temperature: options.temperature,
+            maxOutputTokens: options.maxFieldOutputTokens
+        ))
+        return try? JSONValue(parsing: AnswerText.jsonPart(of: response.text))
+    }
+
+    /// The evidence lines that hold the candidates, with the line before each (where labels sit).
+    private func contextLines(for candidates: [Candidate], in text: EvidenceText) -> [EvidenceText.Line] {
+        var chosen: [Int] = []
+        for candidate in candidates {
+            guard let index = text.lines.firstIndex(where: { line in
+                line.page == candidate.page && line.source == candidate.source && line.text.contains(candidate.text)
+            }) else { continue }
+            for neighbour in max(0, index - 1)...index where !chosen.contains(neighbour) { chosen.append(neighbour) }
+        }
+        return chosen.sorted().map { text.lines[$0] }
+    }
+
+    // MARK: Arrays
+
+    private func askArray(
+        at path: [String], rowFields: [SchemaField], text: EvidenceText
+    ) async throws -> ([JSONValue], Int, Diagnostic?) {
+        guard var arraySchema = JSONPath.value(at: path.flatMap { ["properties", $0] }, in: schema.document),
+              case .object(var object) = arraySchema
+        else { return ([], 0, nil) }
+        let cap = min(object["maxItems"]?.intValue ?? options.maxArrayItems, options.maxArrayItems)
+        object["maxItems"] = .number(JSONNumber(cap))
+        arraySchema = .object(object)
+        let chunk = text.chunks(maximumCharacters: options.maxEvidenceCharacters).first ?? text
+        let question = FieldQuestion.rows(path: path, fields: rowFields, evidence: chunk.rendered)
+        let response = try await model.complete(ChatRequest(
+            system: PromptBuilder.systemField, user: [.text(question)],
+            responseSchema: ResponseSchema(name: "rows", schema: ["type": "object", "properties": [
+                "rows": arraySchema,
+            ], "required": ["rows"]]),
+            temperature: options.temperature, maxOutputTokens: options.maxOutputTokens
+        ))
+        let pointer = "/" + path.joined(separator: "/")
+        guard let parsed = try? JSONValue(parsing: AnswerText.jsonPart(of: response.text)),
+              let rows = parsed["rows"]?.arrayValue ?? parsed.arrayValue
+        else {
+            return ([], 1, Diagnostic(
+                .warning, code: "synthesis.rows-unreadable",
+                "\(pointer): the model's rows were not readable JSON (\(response.finishReason)); left empty"
+            ))
+        }
+        var unique: [JSONValue] = []
+        for row in rows.prefix(cap) where !unique.contains(row) { unique.append(row) }
+        let note = unique.count < rows.count
+            ? Diagnostic(.note, code: "synthesis.rows-deduplicated",
+                         "\(pointer): \(rows.count - unique.count) repeated or extra rows dropped")
+            : nil
+        return (unique, 1, note)
+    }
+
+    // MARK: Assembly
+
+    private func place(_ value: JSONValue?, for field: SchemaField, in answer: inout JSONValue) {
+        if let value {
+            JSONPath.set(value, at: field.path, in: &answer)
+        } else if field.isNullable {
+            JSONPath.set(.null, at: field.path, in: &answer)
+        } else {
+            remove(field.path, from: &answer)
+        }
+    }
+
+    private func remove(_ path: [String], from answer: inout JSONValue) {
+        guard let last = path.last else { return }
+        let parent = Array(path.dropLast())
+        guard case .object(var object)? = JSONPath.value(at: parent, in: answer), object[last] != nil else { return }
+        object[last] = nil
+        if parent.isEmpty { answer = .object(object) } else { JSONPath.set(.object(object), at: parent, in: &answer) }
+    }
+}

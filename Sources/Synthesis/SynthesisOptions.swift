@@ -1,0 +1,40 @@
+/// How the synthesis stage asks the model. Every field has a documented default.
+public struct SynthesisOptions: Sendable, Hashable {
+    /// How the answer is requested.
+    public enum Strategy: String, Sendable, Hashable, CaseIterable, Codable {
+        /// `fieldByField` for the small local model, `wholeDocument` for every other provider. Default.
+        case auto
+        /// One request for the whole schema, then repairs of the failing paths only. For capable models.
+        case wholeDocument = "whole"
+        /// One short request per field, choosing among candidates found in the evidence, or null. For weak
+        /// models: each answer is small, constrained, and checked against the evidence.
+        case fieldByField = "fields"
+    }
+
+    /// How the answer is requested. Default `.auto`.
+    public var strategy: Strategy = .auto
+    /// Requests per answer before giving up: the first ask plus repairs. Default 3.
+    public var maxAttempts: Int = 3
+    /// Sampling temperature. Default 0 (the most likely answer; repeatable runs).
+    public var temperature: Double = 0
+    /// Output token cap for one whole-document answer. Default 1,024.
+    public var maxOutputTokens: Int = 1024
+    /// Output token cap for one field answer. Default 48.
+    public var maxFieldOutputTokens: Int = 48
+    /// Evidence characters one request may carry; longer evidence is split by pages and merged. Default
+    /// 9,000 (about 2,600 tokens: fits the local model's 4,096-token context with the schema and answer).
+    public var maxEvidenceCharacters: Int = 9000
+    /// The most candidates offered for one field. Default 5.
+    public var maxCandidates: Int = 5
+    /// Items asked for in an array field at most (weak models repeat rows until the token limit). Default 20.
+    public var maxArrayItems: Int = 20
+
+    /// The defaults.
+    public init() {}
+
+    /// The strategy `auto` resolves to for a provider.
+    public func resolvedStrategy(provider: String) -> Strategy {
+        guard strategy == .auto else { return strategy }
+        return provider == "local" ? .fieldByField : .wholeDocument
+    }
+}

@@ -1,0 +1,80 @@
+import ExtractCore
+import JSONCore
+import JSONSchema
+import ModelClients
+import Provenance
+
+/// Merges a document's evidence into JSON that validates against the user's schema, with a language model.
+///
+/// The answer is normalised (dates, numbers, enums), validated with our own validator and, when it fails,
+/// repaired by asking again about the failing paths only, within ``SynthesisOptions/maxAttempts`` and the
+/// model budget. The output is either a value that validates or no value with the last errors — never an
+/// invalid value presented as an answer.
+public struct SynthesisStage: Stage {
+    private let model: any LanguageModel
+    /// How the model is asked.
+    public let options: SynthesisOptions
+    private let normalizer: ValueNormalizer
+
+    /// A stage asking `model`.
+    public init(model: any LanguageModel, options: SynthesisOptions = SynthesisOptions(),
+                normalizer: ValueNormalizer = ValueNormalizer()) {
+        self.model = model
+        self.options = options
+        self.normalizer = normalizer
+    }
+
+    /// `synthesis` with the model, strategy, limits and prompt version (the schema and evidence are the input).
+    public var identity: StageIdentity {
+        let descriptor = model.descriptor
+        return StageIdentity(name: "synthesis", version: 1, options: [
+            "provider": descriptor.provider,
+            "model": descriptor.model,
+            "strategy": options.resolvedStrategy(provider: descriptor.provider).rawValue,
+            "max_attempts": String(options.maxAttempts),
+            "temperature": String(options.temperature),
+            "max_tokens": "\(options.maxOutputTokens)/\(options.maxFieldOutputTokens)",
+            "evidence_chars": String(options.maxEvidenceCharacters),
+            "candidates": String(options.maxCandidates),
+            "array_items": String(options.maxArrayItems),
+            "prompt": String(PromptBuilder.version),
+            "date_order": normalizer.dateOrder.rawValue,
+        ])
+    }
+
+    public func run(_ input: SynthesisInput) async throws -> SynthesisOutput {
+        let schema: JSONSchema
+        do {
+            schema = try JSONSchema(input.schema)
+        } catch {
+            throw ExtractError(.invalidSchema, "\(error)")
+        }
+        let fields = SchemaFields.leaves(of: input.schema)
+        let metered = MeteredModel(model)
+        let answerNormalizer = AnswerNormalizer(fields: fields, normalizer: normalizer)
+        let evidence = EvidenceText(input.evidence)
+        switch options.resolvedStrategy(provider: model.descriptor.provider) {
+        case .fieldByField:
+            let outcome = try await FieldByFieldSynthesizer(
+                model: metered, schema: schema, fields: fields, options: options, normalizer: answerNormalizer,
+                valueNormalizer: normalizer
+            ).run(evidence: input.evidence, text: evidence)
+            return SynthesisOutput(
+                value: outcome.value, errors: outcome.errors, attempts: outcome.attempts, usage: metered.usage,
+                origins: outcome.origins, diagnostics: outcome.diagnostics
+            )
+        case .wholeDocument, .auto:
+            let outcome = try await WholeDocumentSynthesizer(
+                model: metered, schema: schema, fields: fields, options: options, normalizer: answerNormalizer
+            ).run(evidence)
+            var origins: [String: String] = [:]
+            if let value = outcome.value {
+                for leaf in JSONPath.leaves(of: value) { origins[leaf.pointer] = leaf.value.isNull ? "null" : "model" }
+            }
+            return SynthesisOutput(
+                value: outcome.value, errors: outcome.errors, attempts: outcome.attempts, usage: metered.usage,
+                origins: origins, diagnostics: outcome.diagnostics
+            )
+        }
+    }
+}
