@@ -75,7 +75,7 @@ let package = Package(
             name: "ExtractCLI",
             dependencies: [
                 "DocExtract", "ExtractCore", "PopplerStage", "TesseractStage", "JSONCore", "JSONSchema",
-                "ModelClients", "Synthesis",
+                "ModelClients", "Synthesis", "StageCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -83,7 +83,7 @@ let package = Package(
         .executableTarget(name: "extract", dependencies: ["ExtractCLI"]),
         .target(
             name: "ExtractTestSupport",
-            dependencies: ["ExtractCore", "StageCache"]
+            dependencies: ["ExtractCore", "StageCache", "ModelClients", "JSONCore"]
         ),
 
         // MARK: Benchmarks (run by `make bench`)
@@ -98,8 +98,12 @@ let package = Package(
         .testTarget(name: "ExtractCoreTests", dependencies: ["ExtractCore"]),
         .testTarget(
             name: "DocExtractTests",
-            dependencies: ["DocExtract", "ExtractCore", "PopplerStage", "StageCache", "ExtractTestSupport"]
+            dependencies: [
+                "DocExtract", "ExtractCore", "PopplerStage", "StageCache", "ExtractTestSupport", "JSONCore", "ModelClients",
+            ]
         ),
+        // Uses only `import DocExtract`, as a user's package would.
+        .testTarget(name: "DocExtractAPITests", dependencies: ["DocExtract"]),
         .testTarget(name: "StageCacheTests", dependencies: ["StageCache", "ExtractCore", "ExtractTestSupport"]),
         .testTarget(
             name: "PopplerStageTests",

@@ -35,7 +35,7 @@ public struct ExtractionResult: Sendable, Codable {
         public var page: Int
         /// The printed words' box in points from the page's top-left corner.
         public var box: BoundingBox
-        /// `text-layer`, `ocr` or `both`.
+        /// `text_layer`, `ocr` or `both`.
         public var source: String
         /// `exact`, `normalized` or `fuzzy`.
         public var match: String

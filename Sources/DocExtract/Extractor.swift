@@ -28,7 +28,7 @@ public final class Extractor: Sendable {
     public let configuration: ExtractorConfiguration
     private let reader: EvidenceReader
     private let cache: (any CacheStore)?
-    private let events: Mutex<[StageEvent]> = Mutex([])
+    private let events = EventLog()
     private let warnings = DiagnosticCollector()
     private let budget: RunBudget?
     private let callLog: (any ModelCallLog)?
@@ -48,8 +48,7 @@ public final class Extractor: Sendable {
         self.cache = cache
         let recorder = events
         reader = try EvidenceReader(
-            options: configuration.evidence, cache: cache,
-            observe: { event in recorder.withLock { $0.append(event) } }, warn: { warnings.emit($0) }
+            options: configuration.evidence, cache: cache, observe: { recorder.append($0) }, warn: { warnings.emit($0) }
         )
         let limits = configuration.budget
         budget = limits.maxCalls == nil && limits.maxTokens == nil && limits.maxCostUSD == nil
@@ -90,14 +89,14 @@ public final class Extractor: Sendable {
     public func extract(_ source: PDFSource, schema: JSONValue) async throws -> ExtractionResult {
         try Self.checkSchema(schema)
         let started = ContinuousClock.now
-        let eventsBefore = events.withLock { $0.count }
+        let eventsBefore = events.count
         let evidence = try await reader.read(source)
         let evidenceDone = ContinuousClock.now
 
         let language = try await languageModel()
         let stage = CachedStage(
             SynthesisStage(model: language, options: configuration.synthesis), store: cache,
-            observe: { [events] event in events.withLock { $0.append(event) } }, warn: { [warnings] in warnings.emit($0) }
+            observe: { [events] in events.append($0) }, warn: { [warnings] in warnings.emit($0) }
         )
         let synthesis = try await stage.run(SynthesisInput(evidence: evidence, schema: schema))
         let synthesisDone = ContinuousClock.now
@@ -107,7 +106,7 @@ public final class Extractor: Sendable {
             evidence: evidence, fields: fields, threshold: configuration.reviewThreshold
         ).assess(synthesis.value, origins: synthesis.origins)
         let needsReview = assessed.filter(\.needsReview).sorted { $0.confidence < $1.confidence }.map(\.pointer)
-        let runEvents = events.withLock { Array($0[eventsBefore...]) }
+        let runEvents = events.since(eventsBefore)
         let status: ExtractionResult.Status = synthesis.value == nil ? .failure : needsReview.isEmpty ? .success
             : .partial
         return ExtractionResult(
@@ -140,7 +139,7 @@ public final class Extractor: Sendable {
     }
 
     /// The stage events of every extraction so far (executed, cache hit, failed), in order.
-    public var stageEvents: [StageEvent] { events.withLock { $0 } }
+    public var stageEvents: [StageEvent] { events.all }
 
     /// Checks a schema against the draft 2020-12 meta-schema before any stage runs.
     ///

@@ -52,8 +52,8 @@ struct FieldConcept: Sendable, Hashable {
     /// The best concept for a field, by its name (with parents) first, then its description and title.
     static func concept(for field: SchemaField) -> FieldConcept? {
         let isNumber = field.wantsNumber
-        let nameTokens = Set((field.parents.suffix(1) + [field.name]).flatMap(nameTokens))
-        let textTokens = Set(nameTokens(field.description ?? "") + nameTokens(field.title ?? ""))
+        let ownTokens = Set((field.parents.suffix(1) + [field.name]).flatMap(Self.nameTokens))
+        let textTokens = Set(Self.nameTokens(field.description ?? "") + Self.nameTokens(field.title ?? ""))
         var best: (FieldConcept, Double)?
         for concept in table {
             switch concept.applies {
@@ -62,7 +62,7 @@ struct FieldConcept: Sendable, Hashable {
             }
             for trigger in concept.triggers {
                 var score = 0.0
-                if trigger.allSatisfy(nameTokens.contains) {
+                if trigger.allSatisfy(ownTokens.contains) {
                     score = Double(trigger.count) * concept.weight * 10
                 } else if trigger.allSatisfy(textTokens.contains) {
                     score = Double(trigger.count) * concept.weight

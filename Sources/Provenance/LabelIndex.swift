@@ -149,6 +149,33 @@ struct LabelIndex: Sendable {
         return result
     }
 
+    /// Hits of one phrase (as folded tokens joined by spaces).
+    func hits(for phrase: String) -> [Hit] {
+        byPhrase[phrase] ?? []
+    }
+
+    /// All hits of all streams.
+    var allHits: [Hit] { hits.flatMap { $0 } }
+
+    /// Label hits starting at each word of a stream.
+    func startingAt(stream: Int) -> [Int: Hit] {
+        stream < startingAt.count ? startingAt[stream] : [:]
+    }
+
+    /// This index without the hits that overlap a longer-or-equal hit of `other` (the shared lexicon wins).
+    func dropping(coveredBy other: LabelIndex) -> LabelIndex {
+        var copy = self
+        for stream in copy.hits.indices {
+            let theirs = stream < other.hits.count ? other.hits[stream] : []
+            copy.hits[stream].removeAll { mine in
+                theirs.contains { $0.firstWord <= mine.lastWord && mine.firstWord <= $0.lastWord && $0.length >= mine.length }
+            }
+        }
+        copy.byPhrase = [:]
+        for hit in copy.hits.flatMap({ $0 }) { copy.byPhrase[hit.phrase, default: []].append(hit) }
+        return copy
+    }
+
     /// Lower case without diacritics.
     static func fold(_ text: String) -> String {
         text.lowercased().folding(options: .diacriticInsensitive, locale: nil)

@@ -28,7 +28,7 @@ struct FieldByFieldSynthesizer {
     }
 
     func run(evidence: DocumentEvidence, text: EvidenceText) async throws -> Outcome {
-        let finder = CandidateFinder(evidence: evidence, normalizer: valueNormalizer)
+        let finder = CandidateFinder(evidence: evidence, normalizer: valueNormalizer, maxCandidates: options.maxCandidates)
         let locator = EvidenceLocator(evidence: evidence, normalizer: valueNormalizer)
         var answer = JSONValue.object(JSONObject())
         var origins: [String: String] = [:]
@@ -108,7 +108,7 @@ struct FieldByFieldSynthesizer {
     private func decide(
         _ field: SchemaField, finder: CandidateFinder, locator: EvidenceLocator, text: EvidenceText, hint: String?
     ) async throws -> (JSONValue?, String, Int) {
-        let candidates = finder.candidates(for: field, limit: options.maxCandidates)
+        let candidates = finder.candidates(for: field)
         if !candidates.isEmpty {
             let values = candidates.map(\.value)
             let context = contextLines(for: candidates, in: text)

@@ -1,0 +1,459 @@
+import ExtractCore
+import Foundation
+import JSONCore
+
+/// Finds ranked candidate values for each leaf field of a schema, deterministically, with provenance.
+///
+/// For each field it:
+/// 1. picks a concept from the field's name, parents, description and title (invoice number, due date,
+///    total, VAT id, IBAN, seller name … in English, German, Dutch and French) and the value shape the
+///    schema asks for (`format: date` → a date; `number` → an amount; `enum` → a listed value);
+/// 2. finds the concept's printed labels (and the field's own name as a label) and reads a typed value
+///    to the label's right on the same row, or just below it (column headers, `Bill to` blocks);
+/// 3. adds type-driven scans: every date, the largest amount near a total label, currency codes and
+///    symbols, IBANs with a valid check, e-mail and web addresses, company names with a legal form;
+/// 4. merges equal values (text layer and OCR agreeing → `both`) and ranks them by score.
+///
+/// The values are normalised for the field (ISO dates, exact numbers, enum members), so the top candidate
+/// can be used directly or offered to a model to choose from.
+public struct CandidateFinder: Sendable {
+    /// The indexed evidence.
+    public let index: EvidenceIndex
+    /// How many candidates per field are returned at most.
+    public var maxCandidates: Int
+    private let labels: LabelIndex
+    private let reader: ValueReader
+
+    /// Creates a finder over `evidence` (indexing it).
+    public init(evidence: DocumentEvidence, normalizer: ValueNormalizer = ValueNormalizer(), maxCandidates: Int = 5) {
+        self.init(index: EvidenceIndex(evidence: evidence, normalizer: normalizer), maxCandidates: maxCandidates)
+    }
+
+    /// Creates a finder over an existing index.
+    public init(index: EvidenceIndex, maxCandidates: Int = 5) {
+        self.index = index
+        self.maxCandidates = maxCandidates
+        var phrases = Set(FieldConcept.table.flatMap(\.labels))
+        phrases.formUnion(Self.buyerLabels)
+        labels = LabelIndex(index: index, phrases: phrases)
+        reader = ValueReader(normalizer: index.normalizer)
+    }
+
+    /// Candidates for every leaf field of `schema`, in the schema's order.
+    public func candidates(forSchema schema: JSONValue) -> [(field: SchemaField, candidates: [Candidate])] {
+        SchemaFields.leaves(of: schema).map { ($0, candidates(for: $0)) }
+    }
+
+    /// Ranked candidates for one field, best first (at most ``maxCandidates``).
+    public func candidates(for field: SchemaField) -> [Candidate] {
+        let concept = FieldConcept.concept(for: field)
+        let kind = Self.valueKind(for: field, concept: concept)
+        var found: [Candidate] = []
+        let ownLabel = FieldConcept.nameTokens(field.name).joined(separator: " ")
+        let conceptLabels = Set((concept?.labels ?? []).map { LabelIndex.tokens(ofPhrase: $0).joined(separator: " ") })
+        var ownLabels = LabelIndex(index: index, phrases: conceptLabels.contains(ownLabel) || ownLabel.count < 3
+                                   ? [] : [ownLabel])
+        ownLabels = ownLabels.dropping(coveredBy: labels)
+        for (hits, isOwn) in [(conceptLabels.flatMap { labels.hits(for: $0) }, false), (ownLabels.allHits, true)] {
+            for hit in hits {
+                found += labelCandidates(hit: hit, kind: kind, field: field, isOwnLabel: isOwn)
+            }
+        }
+        found += scanCandidates(kind: kind, field: field, concept: concept, labelled: found)
+        return rank(found, field: field)
+    }
+
+    // MARK: - Kinds
+
+    static func valueKind(for field: SchemaField, concept: FieldConcept?) -> FieldConcept.ValueKind {
+        if let options = field.enumValues {
+            let codes = options.compactMap(\.stringValue)
+            if !codes.isEmpty, codes.filter({ ValueReader.currencyCodes.contains($0) }).count * 2 >= codes.count {
+                return .currency
+            }
+            return .enumeration
+        }
+        if field.types.first == "boolean" { return .boolean }
+        if field.wantsDate { return .date }
+        switch field.format {
+        case "email", "idn-email": return .email
+        case "uri", "url", "hostname", "idn-hostname": return .url
+        default: break
+        }
+        if field.wantsNumber {
+            if concept?.kind == .percent { return .percent }
+            return field.types.first == "integer" ? .integer : .amount
+        }
+        if let kind = concept?.kind, kind != .amount, kind != .percent { return kind }
+        if FieldConcept.nameTokens(field.name).contains("date") { return .date }
+        return .identifier
+    }
+
+    // MARK: - Labels
+
+    /// Values to the right of and below one label.
+    private func labelCandidates(hit: LabelIndex.Hit, kind: FieldConcept.ValueKind, field: SchemaField,
+                                 isOwnLabel: Bool) -> [Candidate] {
+        let stream = index.streams[hit.stream]
+        var result: [Candidate] = []
+        let specificity = hit.length >= 2 ? 1.0 : 0.85
+        let labelWeight = (isOwnLabel ? 0.85 : 1.0) * specificity * (hit.hasColon ? 1.05 : 1.0)
+        let right = piecesRight(of: hit, in: stream)
+        let labelText = stream.words[hit.firstWord...hit.lastWord].map(\.text).joined(separator: " ")
+        if let reading = readValue(kind, right.pieces, field: field) {
+            let skipped = Double(reading.range.lowerBound)
+            let score = 0.62 * labelWeight * pow(0.9, skipped)
+            result.append(makeCandidate(reading, pieces: right.pieces, stream: stream, score: score,
+                                        method: .labelRight, label: labelText))
+        }
+        do {
+            let below = piecesBelow(hit: hit, in: stream, wide: kind == .text || kind == .company || kind == .address)
+            if let reading = readValue(kind, below, field: field) {
+                let skipped = Double(reading.range.lowerBound)
+                let weight = right.pieces.isEmpty || hit.hasColon == false ? 1.0 : 0.8
+                let score = 0.5 * labelWeight * weight * pow(0.9, skipped)
+                result.append(makeCandidate(reading, pieces: below, stream: stream, score: score,
+                                            method: .labelBelow, label: labelText))
+            }
+        }
+        return result
+    }
+
+    private func readValue(_ kind: FieldConcept.ValueKind, _ pieces: [ValueReader.Piece],
+                           field: SchemaField) -> ValueReader.Reading? {
+        var kind = kind
+        if kind == .company || kind == .address { kind = .text }
+        guard var reading = reader.read(kind, pieces, field: field) else { return nil }
+        if kind == .text, case .string(let text) = reading.value, ValueReader.isLabelOnly(text) { return nil }
+        guard let normalized = index.normalizer.normalize(reading.value, for: field), !normalized.isNull else {
+            return nil
+        }
+        reading.value = normalized
+        return reading
+    }
+
+    private func makeCandidate(_ reading: ValueReader.Reading, pieces: [ValueReader.Piece],
+                               stream: EvidenceIndex.Stream, score: Double, method: Candidate.Method,
+                               label: String?) -> Candidate {
+        let used = pieces[reading.range]
+        let box = BoundingBox.enclosing(used.map(\.box)) ?? BoundingBox(x: 0, y: 0, width: 0, height: 0)
+        return Candidate(value: reading.value, text: reading.text, page: stream.page, box: box,
+                         source: stream.source == .ocr ? .ocr : .textLayer, score: min(1, score), method: method,
+                         label: label)
+    }
+
+    /// Words on the label's row to its right, up to the next label with a colon.
+    private func piecesRight(of hit: LabelIndex.Hit, in stream: EvidenceIndex.Stream)
+        -> (pieces: [ValueReader.Piece], words: [Int]) {
+        let label = hit.box
+        let height = max(label.height, 4)
+        var pieces: [ValueReader.Piece] = []
+        var wordIndices: [Int] = []
+        if let remainder = hit.remainder {
+            pieces.append(ValueReader.Piece(text: remainder, box: stream.words[hit.lastWord].box, gap: 0))
+            wordIndices.append(hit.lastWord)
+        }
+        var row: [(Int, EvidenceIndex.Word)] = []
+        for (position, word) in stream.words.enumerated() where position > hit.lastWord || word.box.x > label.maxX - 0.5 {
+            guard position < hit.firstWord || position > hit.lastWord else { continue }
+            guard word.box.x >= label.maxX - 1 else { continue }
+            let overlap = min(word.box.maxY, label.maxY) - max(word.box.y, label.y)
+            guard overlap >= 0.5 * min(word.box.height, label.height) else { continue }
+            row.append((position, word))
+        }
+        row.sort { $0.1.box.x < $1.1.box.x }
+        var previousMaxX = label.maxX
+        let starts = labels.startingAt(stream: hit.stream)
+        for (position, word) in row {
+            if let next = starts[position], next.hasColon || next.length >= 2, !pieces.isEmpty { break }
+            let gap = max(0, word.box.x - previousMaxX) / height
+            pieces.append(ValueReader.Piece(text: word.text, box: word.box, gap: pieces.isEmpty ? 0 : gap))
+            wordIndices.append(position)
+            previousMaxX = word.box.maxX
+            if pieces.count >= 14 { break }
+        }
+        return (pieces, wordIndices)
+    }
+
+    /// Words on the nearest row below the label that overlap it horizontally (and, when `wide`, the words
+    /// continuing that row to the right).
+    private func piecesBelow(hit: LabelIndex.Hit, in stream: EvidenceIndex.Stream, wide: Bool) -> [ValueReader.Piece] {
+        let label = hit.box
+        let height = max(label.height, 4)
+        var nearest: EvidenceIndex.Word?
+        for word in stream.words where word.box.y >= label.maxY - 0.25 * height && word.box.y <= label.maxY + 2.5 * height {
+            let horizontal = min(word.box.maxX, label.maxX + 2) - max(word.box.x, label.x - 2)
+            guard horizontal > 0 else { continue }
+            if nearest == nil || word.box.y < nearest!.box.y - 0.5 * height
+                || (abs(word.box.y - nearest!.box.y) <= 0.5 * height && word.box.x < nearest!.box.x) {
+                nearest = word
+            }
+        }
+        guard let anchor = nearest else { return [] }
+        var row = stream.words.filter { word in
+            let overlap = min(word.box.maxY, anchor.box.maxY) - max(word.box.y, anchor.box.y)
+            return overlap >= 0.5 * min(word.box.height, anchor.box.height)
+        }.sorted { $0.box.x < $1.box.x }
+        guard let anchorPosition = row.firstIndex(where: { $0.box == anchor.box }) else { return [] }
+        // Start at the anchor (or at a word further left that still overlaps the label).
+        var start = anchorPosition
+        while start > 0, row[start - 1].box.maxX > label.x - 2,
+            row[start].box.x - row[start - 1].box.maxX < 0.6 * height {
+            start -= 1
+        }
+        row = Array(row[start...])
+        var pieces: [ValueReader.Piece] = []
+        var previousMaxX = row.first?.box.x ?? 0
+        for word in row {
+            let gap = max(0, word.box.x - previousMaxX) / height
+            let inside = word.box.x < label.maxX + 2
+            if !pieces.isEmpty, !inside, gap > (wide ? 2.5 : 0.45) { break }
+            pieces.append(ValueReader.Piece(text: word.text, box: word.box, gap: pieces.isEmpty ? 0 : gap))
+            previousMaxX = word.box.maxX
+            if pieces.count >= 14 { break }
+        }
+        return pieces
+    }
+
+    // MARK: - Scans
+
+    /// Candidates from scanning the document for the field's type.
+    private func scanCandidates(kind: FieldConcept.ValueKind, field: SchemaField, concept: FieldConcept?,
+                                labelled: [Candidate]) -> [Candidate] {
+        switch kind {
+        case .date:
+            return dateScan(field: field)
+        case .amount, .integer:
+            guard concept?.id == "total" else { return [] }
+            return largestAmountScan(field: field, labelled: labelled)
+        case .currency, .enumeration, .iban, .bic, .email, .url, .vatID:
+            return lineScan(kind: kind, field: field, base: kind == .iban ? 0.45 : 0.3)
+        case .company:
+            return companyScan(field: field, buyer: concept?.isBuyer ?? false)
+        case .address:
+            return addressScan(field: field, buyer: concept?.isBuyer ?? false)
+        default:
+            return []
+        }
+    }
+
+    /// Every printed date; earlier ones score a little higher.
+    private func dateScan(field: SchemaField) -> [Candidate] {
+        var result: [Candidate] = []
+        for (iso, spans) in index.dates {
+            guard let value = index.normalizer.normalize(JSONValue.string(iso), for: field) else { continue }
+            for span in spans.prefix(3) {
+                let stream = index.streams[span.stream]
+                let box = index.box(of: span)
+                let position = Double(stream.page - 1) + box.y / 1000
+                result.append(Candidate(value: value, text: index.text(of: span), page: stream.page, box: box,
+                                        source: stream.source == .ocr ? .ocr : .textLayer,
+                                        score: 0.12 / (1 + position), method: .typeScan))
+            }
+        }
+        return result
+    }
+
+    /// The largest amount printed with decimals: a bonus when it already came from a total label.
+    private func largestAmountScan(field: SchemaField, labelled: [Candidate]) -> [Candidate] {
+        if let top = labelled.compactMap({ $0.value.numberValue }).max() {
+            return labelled.filter { $0.value.numberValue == top }.map { candidate in
+                var boosted = candidate
+                boosted.score += 0.15
+                return boosted
+            }
+        }
+        var best: (JSONNumber, EvidenceIndex.Span)?
+        for (number, spans) in index.numbers {
+            guard let span = spans.first, index.text(of: span).contains(where: { $0 == "." || $0 == "," }) else {
+                continue
+            }
+            if best == nil || best!.0 < number { best = (number, span) }
+        }
+        guard let (number, span) = best, let value = index.normalizer.normalize(.number(number), for: field) else {
+            return []
+        }
+        let stream = index.streams[span.stream]
+        return [Candidate(value: value, text: index.text(of: span), page: stream.page, box: index.box(of: span),
+                          source: stream.source == .ocr ? .ocr : .textLayer, score: 0.2, method: .typeScan)]
+    }
+
+    /// Runs the reader of `kind` at every word of every line.
+    private func lineScan(kind: FieldConcept.ValueKind, field: SchemaField, base: Double) -> [Candidate] {
+        var result: [Candidate] = []
+        for stream in index.streams {
+            for line in stream.lines {
+                let words = Array(stream.words[line])
+                var position = 0
+                while position < words.count {
+                    let pieces = Self.pieces(words[position...])
+                    if let reading = readValue(kind, Array(pieces.prefix(10)), field: field), reading.range.lowerBound == 0 {
+                        result.append(makeCandidate(reading, pieces: pieces, stream: stream, score: base,
+                                                    method: .typeScan, label: nil))
+                        position += max(1, reading.range.upperBound)
+                    } else {
+                        position += 1
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    static func pieces(_ words: ArraySlice<EvidenceIndex.Word>) -> [ValueReader.Piece] {
+        var pieces: [ValueReader.Piece] = []
+        var previous: BoundingBox?
+        for word in words {
+            let height = max(word.box.height, 4)
+            let gap = previous.map { max(0, word.box.x - $0.maxX) / height } ?? 0
+            pieces.append(ValueReader.Piece(text: word.text, box: word.box, gap: gap))
+            previous = word.box
+        }
+        return pieces
+    }
+
+    /// Company names with a legal form (B.V., GmbH, Inc. …): the seller is usually the first one and repeats;
+    /// the buyer sits below a `Bill to`-style label.
+    private func companyScan(field: SchemaField, buyer: Bool) -> [Candidate] {
+        var result: [Candidate] = []
+        let buyerBoxes = buyerLabelBoxes()
+        var order = 0
+        for stream in index.streams {
+            for line in stream.lines {
+                let words = Array(stream.words[line])
+                for (position, word) in words.enumerated() where Self.isLegalForm(word.text) && position > 0 {
+                    var start = position
+                    while start > 0 {
+                        let previous = words[start - 1]
+                        let gap = (words[start].box.x - previous.box.maxX) / max(4, previous.box.height)
+                        guard gap < 1.5, let first = previous.text.first,
+                            first.isUppercase || first.isNumber || previous.text == "&",
+                            !previous.text.hasSuffix(":") else { break }
+                        start -= 1
+                        if position - start >= 6 { break }
+                    }
+                    guard start < position else { continue }
+                    let slice = words[start...position]
+                    let text = slice.map(\.text).joined(separator: " ")
+                    guard let value = index.normalizer.normalize(JSONValue.string(text), for: field) else { continue }
+                    let box = BoundingBox.enclosing(slice.map(\.box))!
+                    let underBuyerLabel = buyerBoxes.contains { entry in
+                        entry.page == stream.page && box.y >= entry.box.maxY - 1 && box.y <= entry.box.maxY + 40
+                            && abs(box.x - entry.box.x) < 40
+                    }
+                    var score = buyer ? (underBuyerLabel ? 0.7 : 0.1) : (underBuyerLabel ? 0.05 : 0.45)
+                    if !buyer { score /= 1 + Double(order) * 0.15 }
+                    order += 1
+                    result.append(Candidate(value: value, text: text, page: stream.page, box: box,
+                                            source: stream.source == .ocr ? .ocr : .textLayer, score: score,
+                                            method: .typeScan))
+                }
+            }
+        }
+        return result
+    }
+
+    /// An address: the lines below the best company name of the same role, joined with commas.
+    private func addressScan(field: SchemaField, buyer: Bool) -> [Candidate] {
+        let nameField = SchemaField(path: field.parents + ["name"], types: ["string"])
+        let names = companyScan(field: nameField, buyer: buyer).sorted { $0.score > $1.score }
+        var result: [Candidate] = []
+        for name in names.prefix(2) {
+            guard let streamIndex = index.streams.firstIndex(where: {
+                $0.page == name.page && ($0.source == .ocr) == (name.source == .ocr)
+            }) else { continue }
+            let stream = index.streams[streamIndex]
+            var lines: [String] = []
+            var boxes: [BoundingBox] = [name.box]
+            var bottom = name.box.maxY
+            let height = max(4, name.box.height)
+            while lines.count < 4 {
+                let below = stream.words.filter { word in
+                    word.box.y >= bottom - 0.2 * height && word.box.y <= bottom + 1.6 * height
+                        && word.box.x >= name.box.x - 3 && word.box.x < name.box.x + max(name.box.width, 150)
+                }.sorted { $0.box.x < $1.box.x }
+                guard let first = below.min(by: { $0.box.y < $1.box.y }) else { break }
+                let rowWords = below.filter { abs($0.box.midY - first.box.midY) < 0.5 * height }
+                var row: [EvidenceIndex.Word] = []
+                for word in rowWords {
+                    if let last = row.last, (word.box.x - last.box.maxX) / height > 2 { break }
+                    row.append(word)
+                }
+                guard !row.isEmpty else { break }
+                let text = row.map(\.text).joined(separator: " ")
+                bottom = row.map(\.box.maxY).max()!
+                let lower = text.lowercased()
+                if ["attn", "t.a.v", "z.hd", "c/o", "to the attention"].contains(where: { lower.hasPrefix($0) }) {
+                    continue
+                }
+                if text.contains("@") || text.contains(":") || ValueReader.isLabelOnly(text)
+                    || ["vat", "btw", "tel", "phone", "fax", "iban", "www", "ust"].contains(where: { lower.hasPrefix($0) }) {
+                    break
+                }
+                lines.append(text)
+                boxes.append(contentsOf: row.map(\.box))
+            }
+            guard !lines.isEmpty, let value = index.normalizer.normalize(JSONValue.string(lines.joined(separator: ", ")),
+                                                                          for: field) else { continue }
+            result.append(Candidate(value: value, text: lines.joined(separator: "\n"), page: name.page,
+                                    box: BoundingBox.enclosing(boxes.dropFirst()) ?? name.box, source: name.source,
+                                    score: name.score * 0.9, method: .layout))
+        }
+        return result
+    }
+
+    private func buyerLabelBoxes() -> [(page: Int, box: BoundingBox)] {
+        Self.buyerLabels.flatMap { phrase in
+            labels.hits(for: LabelIndex.tokens(ofPhrase: phrase).joined(separator: " ")).map {
+                (index.streams[$0.stream].page, $0.box)
+            }
+        }
+    }
+
+    static let buyerLabels = ["bill to", "billed to", "invoice to", "sold to", "factuuradres", "rechnungsadresse",
+                              "rechnungsempfänger", "facturé à", "adresse de facturation", "ship to", "afleveradres"]
+
+    static let legalForms: Set<String> = [
+        "b.v.", "bv", "n.v.", "nv", "gmbh", "ag", "kg", "ohg", "ug", "se", "inc", "inc.", "ltd", "ltd.", "llc",
+        "plc", "s.a.", "sa", "sas", "sarl", "s.a.r.l.", "s.l.", "spa", "s.p.a.", "oy", "ab", "a/s", "co.",
+        "corp", "corp.", "corporation", "limited", "gbr", "e.k.", "vof", "bvba", "sprl", "kgaa", "lp", "llp",
+    ]
+
+    static func isLegalForm(_ word: String) -> Bool {
+        let lower = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",;:()"))
+        return legalForms.contains(lower) || legalForms.contains(lower + ".")
+    }
+
+    // MARK: - Ranking
+
+    /// Merges equal values and sorts by score.
+    private func rank(_ found: [Candidate], field: SchemaField) -> [Candidate] {
+        var groups: [JSONValue: [Candidate]] = [:]
+        var order: [JSONValue] = []
+        for candidate in found {
+            if groups[candidate.value] == nil { order.append(candidate.value) }
+            groups[candidate.value, default: []].append(candidate)
+        }
+        var merged: [Candidate] = []
+        for value in order {
+            let group = groups[value]!.sorted { $0.score > $1.score }
+            var best = group[0]
+            let others = group.dropFirst()
+            let sources = Set(group.map(\.source))
+            if sources.contains(.textLayer) && sources.contains(.ocr) || sources.contains(.both) {
+                best.source = .both
+                best.score += 0.05
+            }
+            let distinctPlaces = Set(others.map { "\($0.page):\(Int($0.box.y)):\(Int($0.box.x))" }).count
+            best.score += 0.03 * Double(min(3, distinctPlaces))
+            best.score = min(1, best.score)
+            merged.append(best)
+        }
+        merged.sort { left, right in
+            if left.score != right.score { return left.score > right.score }
+            if left.page != right.page { return left.page < right.page }
+            return left.box.y < right.box.y
+        }
+        return Array(merged.prefix(maxCandidates))
+    }
+}

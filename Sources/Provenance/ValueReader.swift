@@ -1,0 +1,369 @@
+import ExtractCore
+import Foundation
+import JSONCore
+
+/// Reads a typed value from the words that follow a label (or from any run of words, for scans).
+struct ValueReader: Sendable {
+    /// One word offered to a reader.
+    struct Piece: Sendable, Hashable {
+        var text: String
+        var box: BoundingBox
+        /// Horizontal gap to the previous piece, in multiples of the line height (0 for the first).
+        var gap: Double
+    }
+
+    /// What a reader found: the value, the printed text, and how many pieces from the start it used.
+    struct Reading: Sendable, Hashable {
+        var value: JSONValue
+        var text: String
+        var range: Range<Int>
+    }
+
+    let normalizer: ValueNormalizer
+
+    /// Reads `kind` from `pieces`; `nil` when nothing fits.
+    func read(_ kind: FieldConcept.ValueKind, _ pieces: [Piece], field: SchemaField) -> Reading? {
+        guard !pieces.isEmpty else { return nil }
+        switch kind {
+        case .date: return date(pieces)
+        case .amount, .integer: return amount(pieces)
+        case .percent: return percent(pieces)
+        case .identifier: return identifier(pieces)
+        case .vatID: return vatID(pieces)
+        case .iban: return iban(pieces)
+        case .bic: return bic(pieces)
+        case .phone: return phone(pieces)
+        case .email: return email(pieces)
+        case .url: return url(pieces)
+        case .currency: return currency(pieces, options: field.enumValues)
+        case .enumeration: return enumeration(pieces, options: field.enumValues ?? [])
+        case .boolean:
+            guard let flag = normalizer.boolean(pieces[0].text) else { return nil }
+            return Reading(value: .bool(flag), text: pieces[0].text, range: 0..<1)
+        case .text, .company, .address: return text(pieces)
+        }
+    }
+
+    private func joined(_ pieces: ArraySlice<Piece>) -> String {
+        pieces.map(\.text).joined(separator: " ")
+    }
+
+    /// The first date starting within the first four pieces (longest reading at the earliest start).
+    func date(_ pieces: [Piece]) -> Reading? {
+        for start in 0..<min(4, pieces.count) where pieces[start].text.contains(where: { $0.isLetter || $0.isNumber }) {
+            for length in stride(from: min(5, pieces.count - start), through: 1, by: -1) {
+                let slice = pieces[start..<(start + length)]
+                if slice.dropFirst().contains(where: { $0.gap > 2.5 }) { continue }
+                let text = joined(slice)
+                if let iso = normalizer.date(text) {
+                    return Reading(value: .string(iso), text: text, range: start..<(start + length))
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Ranges of pieces that form dates (so amounts skip `August 3, 2014`).
+    private func dateRanges(_ pieces: [Piece]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < pieces.count {
+            var matched = false
+            for length in stride(from: min(5, pieces.count - start), through: 1, by: -1)
+            where normalizer.date(joined(pieces[start..<(start + length)])) != nil {
+                ranges.append(start..<(start + length))
+                start += length
+                matched = true
+                break
+            }
+            if !matched { start += 1 }
+        }
+        return ranges
+    }
+
+    /// The first amount (decimals or a currency sign preferred), skipping dates and percentages.
+    func amount(_ pieces: [Piece]) -> Reading? {
+        let dates = dateRanges(pieces)
+        var fallback: Reading?
+        var index = 0
+        while index < min(pieces.count, 10) {
+            if let range = dates.first(where: { $0.contains(index) }) {
+                index = range.upperBound
+                continue
+            }
+            let piece = pieces[index]
+            if index > 0, piece.gap > 12 { break }
+            guard piece.text.contains(where: \.isNumber) else {
+                index += 1
+                continue
+            }
+            let nextIsPercent = index + 1 < pieces.count && pieces[index + 1].text.hasPrefix("%")
+            if piece.text.hasSuffix("%") || nextIsPercent {
+                index += nextIsPercent ? 2 : 1
+                continue
+            }
+            var best: Reading?
+            for length in 1...3 where index + length <= pieces.count {
+                let slice = pieces[index..<(index + length)]
+                if slice.dropFirst().contains(where: { $0.gap > 0.45 }) { break }
+                if let number = normalizer.number(joined(slice)) {
+                    best = Reading(value: .number(number), text: joined(slice), range: index..<(index + length))
+                }
+            }
+            if let best {
+                let hasCurrency = index > 0 && Self.isCurrencyToken(pieces[index - 1].text)
+                    || (index + 1 < pieces.count && Self.isCurrencyToken(pieces[index + 1].text))
+                if best.text.contains(".") || best.text.contains(",") || hasCurrency
+                    || best.text.contains(where: { "€$£¥".contains($0) }) {
+                    return best
+                }
+                if fallback == nil { fallback = best }
+            }
+            index += 1
+        }
+        return fallback
+    }
+
+    static func isCurrencyToken(_ text: String) -> Bool {
+        let upper = text.uppercased().trimmingCharacters(in: .punctuationCharacters)
+        return ValueNormalizer.currencySymbols[text] != nil || Self.currencyCodes.contains(upper)
+    }
+
+    /// A number followed by `%` (or written `21%`).
+    func percent(_ pieces: [Piece]) -> Reading? {
+        for index in 0..<min(pieces.count, 8) {
+            let text = pieces[index].text
+            if text.hasSuffix("%"), let number = normalizer.number(text) {
+                return Reading(value: .number(number), text: text, range: index..<(index + 1))
+            }
+            if index + 1 < pieces.count, pieces[index + 1].text.hasPrefix("%"), let number = normalizer.number(text) {
+                return Reading(value: .number(number), text: text + " %", range: index..<(index + 2))
+            }
+        }
+        return nil
+    }
+
+    /// The first token that looks like an identifier: has a digit, or is an upper-case / underscored code.
+    func identifier(_ pieces: [Piece]) -> Reading? {
+        for index in 0..<min(pieces.count, 3) {
+            var text = pieces[index].text
+            for prefix in ["#", "n°", "nº", "no.", "nr.", "no:", "nr:", ":"] where text.lowercased().hasPrefix(prefix) {
+                text = String(text.dropFirst(prefix.count))
+            }
+            text = text.trimmingCharacters(in: CharacterSet(charactersIn: ",;:.()[]\"'"))
+            guard !text.isEmpty else { continue }
+            if index > 0, pieces[index].gap > 12 { return nil }
+            let hasDigit = text.contains(where: \.isNumber)
+            let looksLikeCode = text.count >= 4 && (text.contains("_") || text.contains("-")
+                || text.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "/" })
+            guard hasDigit || looksLikeCode else {
+                // A word that is not an identifier ends the search (a sentence follows the label).
+                return nil
+            }
+            if normalizer.date(text) != nil, text.contains(where: { "./-".contains($0) }) { return nil }
+            if text.contains(where: { $0 == "." || $0 == "," }), text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }) {
+                return nil
+            }
+            if text.hasSuffix("%") { return nil }
+            return Reading(value: .string(text), text: pieces[index].text, range: index..<(index + 1))
+        }
+        return nil
+    }
+
+    /// A VAT number: a two-letter country prefix and 8–14 more characters, possibly in groups.
+    func vatID(_ pieces: [Piece]) -> Reading? {
+        for start in 0..<min(pieces.count, 3) {
+            var compact = ""
+            var end = start
+            while end < pieces.count, end - start < 5 {
+                if end > start, pieces[end].gap > 1.0 { break }
+                let part = pieces[end].text.filter { $0.isLetter || $0.isNumber }.uppercased()
+                guard !part.isEmpty else { break }
+                compact += part
+                end += 1
+                if Self.isVATNumber(compact), end == pieces.count || pieces[end].gap > 1.0
+                    || !pieces[end].text.allSatisfy({ $0.isNumber }) {
+                    return Reading(value: .string(compact), text: joined(pieces[start..<end]), range: start..<end)
+                }
+            }
+        }
+        return nil
+    }
+
+    static func isVATNumber(_ compact: String) -> Bool {
+        let characters = Array(compact)
+        guard (10...16).contains(characters.count), characters[0].isLetter, characters[1].isLetter,
+            characters[2].isNumber || characters[2] == "X" else { return false }
+        let digits = characters.dropFirst(2).filter(\.isNumber).count
+        return digits >= 7 && characters.dropFirst(2).allSatisfy { $0.isNumber || $0.isUppercase }
+    }
+
+    /// An IBAN in any grouping, accepted only with a valid ISO 7064 mod-97 check.
+    func iban(_ pieces: [Piece]) -> Reading? {
+        for start in 0..<min(pieces.count, 3) {
+            var compact = ""
+            var best: Reading?
+            var end = start
+            while end < pieces.count, end - start < 10 {
+                if end > start, pieces[end].gap > 1.0 { break }
+                let part = pieces[end].text.filter { $0.isLetter || $0.isNumber }.uppercased()
+                guard !part.isEmpty else { break }
+                compact += part
+                end += 1
+                if compact.count > 34 { break }
+                if Self.isValidIBAN(compact) {
+                    best = Reading(value: .string(compact), text: joined(pieces[start..<end]), range: start..<end)
+                }
+            }
+            if let best { return best }
+        }
+        return nil
+    }
+
+    static func isValidIBAN(_ compact: String) -> Bool {
+        let characters = Array(compact)
+        guard (15...34).contains(characters.count), characters[0].isLetter, characters[1].isLetter,
+            characters[2].isNumber, characters[3].isNumber,
+            characters.allSatisfy({ ($0.isASCII && $0.isNumber) || ($0.isASCII && $0.isUppercase) }) else { return false }
+        let rearranged = characters.dropFirst(4) + characters.prefix(4)
+        var remainder = 0
+        for character in rearranged {
+            let value = character.isNumber ? Int(String(character))! : Int(character.asciiValue! - 55)
+            remainder = value >= 10 ? (remainder * 100 + value) % 97 : (remainder * 10 + value) % 97
+        }
+        return remainder == 1
+    }
+
+    /// A BIC/SWIFT code: 4 letters bank, 2 letters country, 2 location, optional 3 branch.
+    func bic(_ pieces: [Piece]) -> Reading? {
+        for index in 0..<min(pieces.count, 3) {
+            let text = pieces[index].text.trimmingCharacters(in: .punctuationCharacters).uppercased()
+            let characters = Array(text)
+            guard characters.count == 8 || characters.count == 11 else { continue }
+            guard characters.prefix(6).allSatisfy({ $0.isASCII && $0.isLetter }),
+                characters.dropFirst(6).allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { continue }
+            return Reading(value: .string(text), text: pieces[index].text, range: index..<(index + 1))
+        }
+        return nil
+    }
+
+    /// A telephone number: digits, spaces, `+`, `()`, `-`, `/`, with 6 to 15 digits.
+    func phone(_ pieces: [Piece]) -> Reading? {
+        let allowed = CharacterSet(charactersIn: "0123456789+()-/. ")
+        for start in 0..<min(pieces.count, 3) {
+            var end = start
+            var digits = 0
+            while end < pieces.count, end - start < 7 {
+                if end > start, pieces[end].gap > 1.0 { break }
+                let text = pieces[end].text
+                guard text.unicodeScalars.allSatisfy(allowed.contains), text.contains(where: \.isNumber) || text == "+"
+                else { break }
+                digits += text.filter(\.isNumber).count
+                end += 1
+            }
+            if (6...15).contains(digits), pieces[start].text.first.map({ $0.isNumber || $0 == "+" || $0 == "(" }) == true {
+                let text = joined(pieces[start..<end])
+                return Reading(value: .string(text), text: text, range: start..<end)
+            }
+        }
+        return nil
+    }
+
+    /// An e-mail address.
+    func email(_ pieces: [Piece]) -> Reading? {
+        for index in 0..<min(pieces.count, 4) {
+            let text = pieces[index].text.trimmingCharacters(in: CharacterSet(charactersIn: "<>()[],;:."))
+            if ValueNormalizer.isEmail(text) {
+                return Reading(value: .string(text), text: pieces[index].text, range: index..<(index + 1))
+            }
+        }
+        return nil
+    }
+
+    /// A web address, reduced to its host (`https://www.example.com/x` → `www.example.com`).
+    func url(_ pieces: [Piece]) -> Reading? {
+        for index in 0..<min(pieces.count, 6) {
+            var text = pieces[index].text.trimmingCharacters(in: CharacterSet(charactersIn: "<>()[],;:\"'"))
+            guard !text.contains("@") else { continue }
+            let lower = text.lowercased()
+            for scheme in ["https://", "http://"] where lower.hasPrefix(scheme) { text = String(text.dropFirst(scheme.count)) }
+            if let slash = text.firstIndex(of: "/") { text = String(text[..<slash]) }
+            text = text.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            let labels = text.split(separator: ".")
+            guard labels.count >= 2, let tld = labels.last, (2...6).contains(tld.count), tld.allSatisfy(\.isLetter),
+                labels.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }),
+                lower.hasPrefix("www.") || lower.hasPrefix("http") || labels.count >= 2 && !text.first!.isNumber
+            else { continue }
+            if normalizer.number(text) != nil { continue }
+            return Reading(value: .string(text.lowercased()), text: pieces[index].text, range: index..<(index + 1))
+        }
+        return nil
+    }
+
+    /// A currency code or symbol, mapped to a listed code.
+    func currency(_ pieces: [Piece], options: [JSONValue]?) -> Reading? {
+        for index in 0..<min(pieces.count, 4) {
+            let text = pieces[index].text.trimmingCharacters(in: CharacterSet(charactersIn: "()[],;:."))
+            let upper = text.uppercased()
+            var code: String?
+            if Self.currencyCodes.contains(upper) {
+                code = upper
+            } else if let symbolCode = ValueNormalizer.currencySymbols[text] {
+                code = symbolCode
+            } else if let first = text.first, let symbolCode = ValueNormalizer.currencySymbols[String(first)],
+                text.dropFirst().contains(where: \.isNumber) {
+                code = symbolCode
+            }
+            guard let code else { continue }
+            if let options, !options.contains(.string(code)) { continue }
+            return Reading(value: .string(code), text: pieces[index].text, range: index..<(index + 1))
+        }
+        return nil
+    }
+
+    /// A listed enum value printed as a word (or two).
+    func enumeration(_ pieces: [Piece], options: [JSONValue]) -> Reading? {
+        for index in 0..<min(pieces.count, 4) {
+            for length in stride(from: min(3, pieces.count - index), through: 1, by: -1) {
+                let text = joined(pieces[index..<(index + length)])
+                if let value = normalizer.enumValue(text, among: options) {
+                    return Reading(value: value, text: text, range: index..<(index + length))
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The words up to a wide gap (a column break), as one string.
+    func text(_ pieces: [Piece]) -> Reading? {
+        var end = 0
+        while end < pieces.count, end < 20 {
+            if end > 0, pieces[end].gap > 2.5 { break }
+            end += 1
+        }
+        var slice = pieces[0..<end]
+        while let first = slice.first, first.text.allSatisfy({ $0 == ":" || $0 == "-" || $0 == "–" }) {
+            slice = slice.dropFirst()
+        }
+        let text = joined(slice).trimmingCharacters(in: .whitespaces)
+        guard text.contains(where: \.isLetter) || text.contains(where: \.isNumber) else { return nil }
+        let start = slice.startIndex
+        return Reading(value: .string(text), text: text, range: start..<end)
+    }
+
+    /// Whether `text` is only label words (a heading such as `Payment`, `Total`), not a value.
+    static func isLabelOnly(_ text: String) -> Bool {
+        let tokens = LabelIndex.tokens(ofPhrase: text)
+        return tokens.isEmpty || (tokens.count <= 3 && tokens.allSatisfy { labelWords.contains($0) })
+    }
+
+    static let labelWords: Set<String> = [
+        "payment", "total", "date", "invoice", "number", "due", "amount", "vat", "tax", "subtotal", "description",
+        "quantity", "price", "unit", "customer", "bill", "to", "ship", "terms", "page", "seite", "bedrag", "datum",
+    ]
+
+    static let currencyCodes: Set<String> = [
+        "EUR", "USD", "GBP", "CHF", "SEK", "DKK", "NOK", "PLN", "CZK", "JPY", "CAD", "AUD", "HUF", "RON", "BGN",
+        "CNY", "HKD", "SGD", "INR", "MYR", "NZD", "ZAR", "BRL", "MXN", "TRY", "RUB", "KRW", "ISK",
+    ]
+}
