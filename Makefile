@@ -46,12 +46,21 @@ test: setup ## Install, build and run every test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-demo: setup build ## Install, build and run a real extraction on a sample
-	$(RELEASE_BIN)/extract inspect samples/invoice-scanned.pdf
+demo: setup build ## Install, build and run a real offline extraction on the scanned sample invoice
+	@mkdir -p out
+	$(RELEASE_BIN)/extract samples/invoice-scanned.pdf --schema schemas/invoice.schema.json \
+		--report out/demo.report.json -v
+	@echo "demo: the data JSON is above; provenance, confidence and routing are in out/demo.report.json"
+
 
 bench: setup ## Run the benchmarks (release build) and print their figures
-	$(SWIFT) build -c release --product BenchEvidence
-	$(RELEASE_BIN)/BenchEvidence --samples samples --corpus ../shared/corpus
+	$(SWIFT) build -c release --product BenchEvidence --product BenchJSONSchema --product BenchModels \
+		--product BenchPipeline --product extract
+	@mkdir -p bench-results
+	$(RELEASE_BIN)/BenchEvidence --samples samples --corpus ../shared/corpus --json bench-results/evidence.json
+	$(RELEASE_BIN)/BenchJSONSchema --corpus ../shared/corpus
+	$(RELEASE_BIN)/BenchModels
+	$(RELEASE_BIN)/BenchPipeline --extract $(RELEASE_BIN)/extract
 
 samples: ## Regenerate samples/ from scripts/make_samples.py
 	$(PYTHON) -m pip install --quiet --root-user-action=ignore -r scripts/requirements-samples.txt

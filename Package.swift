@@ -92,7 +92,8 @@ let package = Package(
             dependencies: ["ExtractCore", "PopplerStage", "TesseractStage"]
         ),
         .executableTarget(name: "BenchJSONSchema", dependencies: ["JSONCore", "JSONSchema"]),
-        .executableTarget(name: "BenchModels", dependencies: ["ModelClients", "ExtractTestSupport"]),
+        .executableTarget(name: "BenchPipeline"),
+        .executableTarget(name: "BenchModels", dependencies: ["ModelClients", "JSONCore", "ExtractTestSupport"]),
 
         // MARK: Tests
         .testTarget(name: "ExtractCoreTests", dependencies: ["ExtractCore"]),
@@ -116,7 +117,7 @@ let package = Package(
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONCore", "JSONSchema", "ExtractTestSupport"]),
         .testTarget(
             name: "ModelClientsTests",
-            dependencies: ["ModelClients", "JSONSchema", "ExtractTestSupport"]
+            dependencies: ["ModelClients", "JSONCore", "JSONSchema", "ExtractTestSupport"]
         ),
         .testTarget(
             name: "ExtractCLITests",

@@ -2,9 +2,11 @@ import Foundation
 
 /// Model-provider answers in the exact shape the real services send, for ``LoopbackHTTPServer`` scripts.
 ///
-/// The bodies follow answers captured from OpenAI Chat Completions, llama.cpp's `llama-server`, Anthropic
-/// Messages and Gemini `generateContent` (identifiers and timestamps replaced by fixed values); the content,
-/// token counts and status vary by parameter. `jsonContent` parameters take raw JSON text.
+/// The bodies reproduce the field layout of OpenAI Chat Completions, llama.cpp's `llama-server`, Anthropic
+/// Messages and Gemini `generateContent` answers, including fields clients must ignore (ids, fingerprints,
+/// `timings`, token details), with fixed identifiers; content, token counts and status vary by parameter.
+/// They are reconstructions of the documented shapes, not byte-for-byte network captures. `jsonInput`
+/// parameters take raw JSON text.
 public enum RecordedModelAnswers {
     // MARK: OpenAI-compatible
 

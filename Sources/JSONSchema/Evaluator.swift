@@ -44,11 +44,9 @@ struct Evaluator {
     mutating func evaluate(
         _ index: Int, _ instance: JSONValue, _ annotations: inout Annotations, collect: Bool
     ) -> Bool {
-        let node = nodes[index]
-        if let constant = node.constant {
-            if !constant, reporting {
-                report(node, keyword: nil, "no value is allowed here (the schema is false)")
-            }
+        let node = index
+        if let constant = nodes[index].constant {
+            if !constant, reporting { report(node, keyword: nil, falseSchemaMessage()) }
             return constant
         }
         depth += 1
@@ -70,11 +68,12 @@ struct Evaluator {
             }
             return false
         }
-        let pushed = scope.last != node.resource
-        if pushed { scope.append(node.resource) }
+        let resource = nodes[index].resource
+        let pushed = scope.last != resource
+        if pushed { scope.append(resource) }
         defer { if pushed { scope.removeLast() } }
 
-        guard node.usesUnevaluated else {
+        guard nodes[index].usesUnevaluated else {
             return applyKeywords(of: node, to: instance, &annotations, collect: collect)
         }
         // `unevaluated*` sees only what this schema object's own keywords evaluated.
@@ -85,10 +84,10 @@ struct Evaluator {
     }
 
     private mutating func applyKeywords(
-        of node: SchemaNode, to instance: JSONValue, _ annotations: inout Annotations, collect: Bool
+        of node: Int, to instance: JSONValue, _ annotations: inout Annotations, collect: Bool
     ) -> Bool {
         var valid = true
-        for entry in node.keywords {
+        for entry in nodes[node].keywords {
             if reporting { keywordPath.append(entry.name) }
             let passed = apply(entry, of: node, to: instance, &annotations, collect: collect)
             if reporting { keywordPath.removeLast() }
@@ -113,13 +112,27 @@ struct Evaluator {
         return text
     }
 
-    private mutating func report(_ node: SchemaNode, keyword: String?, _ message: String) {
+    private mutating func report(_ node: Int, keyword: String?, _ message: String) {
         let keywordLocation = keywordPath.isEmpty ? "" : "/" + keywordPath.joined(separator: "/")
-        let absolute = keyword.map { node.location + "/" + JSONPointer.escape($0) } ?? node.location
+        let location = nodes[node].location
+        let absolute = keyword.map { location + "/" + JSONPointer.escape($0) } ?? location
         errors.append(ValidationError(
             instanceLocation: pointer(instancePath), keywordLocation: keywordLocation,
             absoluteKeywordLocation: absolute, message: message
         ))
+    }
+
+    /// Why a `false` schema failed, phrased after the keyword that applied it.
+    private func falseSchemaMessage() -> String {
+        let parent = keywordPath.dropLast().last
+        switch instancePath.last {
+        case .key(let name)? where parent == "properties":
+            return "property \"\(name)\" is not allowed (its schema is false)"
+        case .index(let index)? where keywordPath.last == "items" || parent == "prefixItems":
+            return "item \(index) is not allowed (its schema is false)"
+        default:
+            return "no value is allowed here (the schema is false)"
+        }
     }
 
     private mutating func pushKeyword(_ token: String) {
@@ -185,7 +198,7 @@ struct Evaluator {
     /// that one alternative are the useful ones and are reported as they are. Otherwise one error summarises the
     /// first error of each alternative: `(0: expected string, got integer 5; 1: …)`.
     private mutating func reportNoAlternative(
-        _ children: [Int], _ instance: JSONValue, node: SchemaNode, keyword: String, message: String
+        _ children: [Int], _ instance: JSONValue, node: Int, keyword: String, message: String
     ) {
         let here = pointer(instancePath)
         var branchErrors: [[ValidationError]] = []
@@ -222,7 +235,7 @@ struct Evaluator {
 
     /// Applies one keyword. Split by family so each recursive path keeps a small stack frame.
     private mutating func apply(
-        _ entry: CompiledKeyword, of node: SchemaNode, to instance: JSONValue, _ annotations: inout Annotations,
+        _ entry: CompiledKeyword, of node: Int, to instance: JSONValue, _ annotations: inout Annotations,
         collect: Bool
     ) -> Bool {
         switch entry.keyword {
@@ -240,7 +253,7 @@ struct Evaluator {
     /// `$ref`, `$dynamicRef` and the applicators that apply subschemas to the same value.
     @inline(never)
     private mutating func applyInPlace(
-        _ entry: CompiledKeyword, of node: SchemaNode, to instance: JSONValue, _ annotations: inout Annotations,
+        _ entry: CompiledKeyword, of node: Int, to instance: JSONValue, _ annotations: inout Annotations,
         collect: Bool
     ) -> Bool {
         let name = entry.name
@@ -351,7 +364,7 @@ struct Evaluator {
     /// Array applicators.
     @inline(never)
     private mutating func applyToItems(
-        _ entry: CompiledKeyword, of node: SchemaNode, to instance: JSONValue, _ annotations: inout Annotations,
+        _ entry: CompiledKeyword, of node: Int, to instance: JSONValue, _ annotations: inout Annotations,
         collect: Bool
     ) -> Bool {
         let name = entry.name
@@ -453,7 +466,7 @@ struct Evaluator {
     /// Object applicators.
     @inline(never)
     private mutating func applyToProperties(
-        _ entry: CompiledKeyword, of node: SchemaNode, to instance: JSONValue, _ annotations: inout Annotations,
+        _ entry: CompiledKeyword, of node: Int, to instance: JSONValue, _ annotations: inout Annotations,
         collect: Bool
     ) -> Bool {
         let name = entry.name
@@ -563,7 +576,7 @@ struct Evaluator {
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
     @inline(never)
-    private mutating func check(_ entry: CompiledKeyword, of node: SchemaNode, _ instance: JSONValue) -> Bool {
+    private mutating func check(_ entry: CompiledKeyword, of node: Int, _ instance: JSONValue) -> Bool {
         let name = entry.name
         var failure: String?
         switch entry.keyword {

@@ -68,6 +68,11 @@ final class CurlTransfer {
         try check(docextract_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(connectMs)), "connect timeout")
         try check(docextract_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(totalMs)), "timeout")
         try check(docextract_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""), "accept-encoding")
+        try check(docextract_easy_setopt_string(handle, CURLOPT_USERAGENT, "docextract-modelclients"), "user agent")
+        // A long generation leaves the connection silent for minutes; probes keep NATs and proxies from dropping it.
+        try check(docextract_easy_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1), "TCP keep-alive")
+        try check(docextract_easy_setopt_long(handle, CURLOPT_TCP_KEEPIDLE, 30), "TCP keep-alive idle")
+        try check(docextract_easy_setopt_long(handle, CURLOPT_TCP_KEEPINTVL, 15), "TCP keep-alive interval")
         try check(docextract_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer), "error buffer")
 
         let method = request.method.uppercased()

@@ -34,7 +34,7 @@ struct ModelCallEngine: Sendable {
                 let detail = redact(error.description)
                 if error.isRetryable, attempt < retry.maxAttempts {
                     log(attempt: attempt, status: nil, latency: latency, outcome: .retry, error: detail)
-                    try await retry.sleep(retry.backoff(afterAttempt: attempt))
+                    try await pause(retry.backoff(afterAttempt: attempt), after: attempt)
                     continue
                 }
                 log(attempt: attempt, status: nil, latency: latency, outcome: .error, error: detail)
@@ -95,11 +95,22 @@ struct ModelCallEngine: Sendable {
                 }
                 log(attempt: attempt, status: status, latency: latency, outcome: .retry,
                     error: "HTTP \(status): \(providerMessage)")
-                try await retry.sleep(delay)
+                try await pause(delay, after: attempt)
                 continue
             }
             let error = statusError(status: status, providerMessage: providerMessage, attempts: attempt)
             log(attempt: attempt, status: status, latency: latency, outcome: .error, error: error.message)
+            throw error
+        }
+    }
+
+    /// Waits before the next attempt; a cancellation while waiting is logged and rethrown.
+    private func pause(_ delay: Duration, after attempt: Int) async throws {
+        do {
+            try await configuration.retry.sleep(delay)
+        } catch {
+            log(attempt: attempt, status: nil, latency: .zero, outcome: .cancelled,
+                error: "cancelled while waiting to retry")
             throw error
         }
     }

@@ -21,6 +21,8 @@ public struct OpenAICompatibleClient: LanguageModel {
     ///   - provider: the name used in logs and errors.
     ///   - sanitizer: how schemas are adapted to this backend.
     ///   - supportsImages: `false` makes image parts fail early with a clear error.
+    ///   - maxTokensField: the body field for the output limit: `max_tokens` (llama.cpp, vLLM, Ollama, LM Studio)
+    ///     or `max_completion_tokens` (api.openai.com, required by its reasoning models).
     ///   - configuration: transport, retries, budget, log, prices, timeouts.
     public init(
         baseURL: String,
@@ -29,13 +31,14 @@ public struct OpenAICompatibleClient: LanguageModel {
         provider: String = "openai-compatible",
         sanitizer: SchemaSanitizer = .openAI,
         supportsImages: Bool = true,
+        maxTokensField: String = "max_tokens",
         configuration: ModelClientConfiguration = ModelClientConfiguration()
     ) {
         let descriptor = ModelDescriptor(
             provider: provider, model: model, host: URLComponents(string: baseURL)?.host ?? baseURL)
         let codec = OpenAICodec(
             descriptor: descriptor, apiKey: apiKey, baseURL: baseURL, sanitizer: sanitizer,
-            supportsImages: supportsImages)
+            supportsImages: supportsImages, maxTokensField: maxTokensField)
         engine = ModelCallEngine(codec: codec, configuration: configuration)
     }
 
@@ -48,7 +51,7 @@ public struct OpenAICompatibleClient: LanguageModel {
     ) throws -> OpenAICompatibleClient {
         OpenAICompatibleClient(
             baseURL: baseURL, apiKey: try APIKey.environment(keyVariable), model: model, provider: "openai",
-            configuration: configuration)
+            maxTokensField: "max_completion_tokens", configuration: configuration)
     }
 
     public var descriptor: ModelDescriptor { engine.codec.descriptor }
@@ -65,6 +68,7 @@ struct OpenAICodec: ProviderCodec {
     let baseURL: String
     let sanitizer: SchemaSanitizer
     let supportsImages: Bool
+    let maxTokensField: String
 
     func encode(_ request: ChatRequest, configuration: ModelClientConfiguration) throws -> EncodedCall {
         if !supportsImages, request.hasImages {
@@ -93,7 +97,7 @@ struct OpenAICodec: ProviderCodec {
         }
         var body: JSONObject = ["model": .string(descriptor.model), "messages": .array(messages)]
         if let temperature = request.temperature { body["temperature"] = .double(temperature) }
-        body["max_tokens"] = .int(request.maxOutputTokens ?? configuration.defaultMaxOutputTokens)
+        body[maxTokensField] = .int(request.maxOutputTokens ?? configuration.defaultMaxOutputTokens)
         if let schema = request.responseSchema {
             let sanitized = sanitizer.sanitize(schema.schema)
             body["response_format"] = [

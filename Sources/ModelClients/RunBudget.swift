@@ -2,6 +2,9 @@
 ///
 /// Each HTTP attempt first asks the budget for permission; once a limit is reached, further calls fail
 /// with ``ModelClientError/Code/budgetExhausted`` carrying the spend so far, and nothing is sent.
+/// The call limit is exact (attempts are reserved before sending). Tokens and cost are known only when an
+/// answer arrives, so the attempt that crosses a token or cost limit completes, and calls already in flight
+/// at that moment may add to the overshoot; the next attempt is refused.
 public final class RunBudget: Sendable {
     /// The limits; `nil` means unlimited.
     public let limits: BudgetLimits

@@ -1,0 +1,124 @@
+// `make bench` (pipeline part): the real `extract` command, run as a user runs it, with the offline model.
+//   - cold run (empty cache) vs warm run (same document, same schema): goal warm ≥ 100× faster;
+//   - a run after a schema change (only synthesis re-runs);
+//   - peak RSS of a 200-page document vs a 20-page one (goal: flat).
+//
+//     BenchPipeline --extract .build/release/extract [--samples samples] [--schemas schemas]
+
+import Foundation
+
+func now() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+struct Run {
+    var seconds: Double
+    var status: Int32
+    var peakRSSMiB: Double
+    var stderr: String
+}
+
+/// Runs `extract` under GNU time, discarding stdout.
+func runExtract(_ executable: String, _ arguments: [String]) throws -> Run {
+    let rssFile = NSTemporaryDirectory() + "bench-pipeline-rss-\(getpid()).txt"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+    process.arguments = ["-f", "%M", "-o", rssFile, executable] + arguments
+    process.standardOutput = FileHandle.nullDevice
+    let errors = Pipe()
+    process.standardError = errors
+    let start = now()
+    try process.run()
+    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let seconds = now() - start
+    let rss = (try? String(contentsOfFile: rssFile, encoding: .utf8))?
+        .split(whereSeparator: \.isNewline).last.flatMap { Double($0) } ?? 0
+    try? FileManager.default.removeItem(atPath: rssFile)
+    return Run(seconds: seconds, status: process.terminationStatus, peakRSSMiB: rss / 1024,
+               stderr: String(decoding: errorData, as: UTF8.self))
+}
+
+var executable = ".build/release/extract"
+var samples = "samples"
+var schemas = "schemas"
+var iterator = CommandLine.arguments.dropFirst().makeIterator()
+while let flag = iterator.next() {
+    switch flag {
+    case "--extract": executable = iterator.next() ?? executable
+    case "--samples": samples = iterator.next() ?? samples
+    case "--schemas": schemas = iterator.next() ?? schemas
+    default:
+        FileHandle.standardError.write(Data("BenchPipeline: unknown option \(flag)\n".utf8))
+        exit(64)
+    }
+}
+
+let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("bench-pipeline-\(getpid())")
+try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: work) }
+let cache = work.appendingPathComponent("cache").path
+
+// MARK: Cold, warm, schema change
+
+let document = "\(samples)/invoice.pdf"
+let schema = "\(schemas)/invoice.schema.json"
+let cold = try runExtract(executable, [document, "--schema", schema, "--cache-dir", cache])
+let warm = try runExtract(executable, [document, "--schema", schema, "--cache-dir", cache])
+var changedSchema = try String(contentsOfFile: schema, encoding: .utf8)
+changedSchema = changedSchema.replacingOccurrences(of: "Key fields of a commercial invoice.",
+                                                   with: "Key fields of a commercial invoice (changed).")
+let changedPath = work.appendingPathComponent("invoice-changed.schema.json").path
+try changedSchema.write(toFile: changedPath, atomically: true, encoding: .utf8)
+let changed = try runExtract(executable, [document, "--schema", changedPath, "--cache-dir", cache])
+
+// MARK: Peak RSS against document length
+
+let small = work.appendingPathComponent("pages-20.pdf")
+let large = work.appendingPathComponent("pages-200.pdf")
+let body: (Int) -> [String] = { page in
+    ["Statement page \(page)", "Account holder: Nordvik Instruments B.V.", "Statement date: 14 March 2024"]
+        + (1...40).map { "Item \(page)-\($0)   Sensor calibration batch \($0)   \($0 * 3).50 EUR" }
+}
+try SimplePDF.make(pages: 20, lines: body).write(to: small)
+try SimplePDF.make(pages: 200, lines: body).write(to: large)
+let statementSchema = work.appendingPathComponent("statement.schema.json")
+try """
+    {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+     "properties": {
+       "account_holder": {"type": ["string", "null"], "description": "The account holder's name."},
+       "statement_date": {"type": ["string", "null"], "format": "date", "description": "The statement date."}
+     }, "required": ["account_holder", "statement_date"]}
+    """.write(to: statementSchema, atomically: true, encoding: .utf8)
+let twenty = try runExtract(executable, [small.path, "--schema", statementSchema.path, "--no-cache"])
+let twoHundred = try runExtract(executable, [large.path, "--schema", statementSchema.path, "--no-cache"])
+
+func describe(_ run: Run) -> String {
+    run.status == 0 ? "" : " (exit \(run.status): \(run.stderr.split(separator: "\n").last ?? ""))"
+}
+
+let speedup = cold.seconds / max(warm.seconds, 1e-6)
+let rssRatio = twoHundred.peakRSSMiB / max(twenty.peakRSSMiB, 1e-6)
+print("""
+
+DocExtract pipeline benchmark — `extract` with the offline model, \(ProcessInfo.processInfo.activeProcessorCount) cores
+
+| run | wall time | peak RSS | note |
+|---|---:|---:|---|
+| cold: invoice.pdf, empty cache | \(String(format: "%.2f", cold.seconds)) s | \(String(format: "%.0f", cold.peakRSSMiB)) MiB | \
+includes starting the local model\(describe(cold)) |
+| warm: same document and schema | \(String(format: "%.3f", warm.seconds)) s | \
+\(String(format: "%.0f", warm.peakRSSMiB)) MiB | \(String(format: "%.0f", speedup))× faster than cold \
+(goal ≥ 100×: \(speedup >= 100 ? "met" : "NOT met"))\(describe(warm)) |
+| schema changed (description) | \(String(format: "%.2f", changed.seconds)) s | \
+\(String(format: "%.0f", changed.peakRSSMiB)) MiB | only synthesis re-runs\(describe(changed)) |
+| 20-page generated PDF, no cache | \(String(format: "%.2f", twenty.seconds)) s | \
+\(String(format: "%.0f", twenty.peakRSSMiB)) MiB | \(describe(twenty)) |
+| 200-page generated PDF, no cache | \(String(format: "%.2f", twoHundred.seconds)) s | \
+\(String(format: "%.0f", twoHundred.peakRSSMiB)) MiB | RSS ratio 200/20 = \(String(format: "%.2f", rssRatio)) \
+(goal flat, ≤ 1.5: \(rssRatio <= 1.5 ? "met" : "NOT met"))\(describe(twoHundred)) |
+
+Peak RSS is the `extract` process only; the local model server runs in its own process.
+""")

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func modelClientsBuilds() {
-    #expect(Bool(true))
-}
