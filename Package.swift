@@ -121,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExtractCLITests",
-            dependencies: ["ExtractCLI", "DocExtract", "ExtractCore", "ExtractTestSupport"]
+            dependencies: ["ExtractCLI", "DocExtract", "ExtractCore", "ExtractTestSupport", "JSONCore"]
         ),
     ],
     swiftLanguageModes: [.v6]
