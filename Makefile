@@ -54,8 +54,7 @@ demo: setup build ## Install, build and run a real offline extraction on the sca
 
 
 bench: setup ## Run the benchmarks (release build) and print their figures
-	$(SWIFT) build -c release --product BenchEvidence --product BenchJSONSchema --product BenchModels \
-		--product BenchPipeline --product extract
+	$(SWIFT) build -c release
 	@mkdir -p bench-results
 	$(RELEASE_BIN)/BenchEvidence --samples samples --corpus ../shared/corpus --json bench-results/evidence.json
 	$(RELEASE_BIN)/BenchJSONSchema --corpus ../shared/corpus

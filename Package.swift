@@ -103,6 +103,12 @@ let package = Package(
                 "DocExtract", "ExtractCore", "PopplerStage", "StageCache", "ExtractTestSupport", "JSONCore", "ModelClients",
             ]
         ),
+        .testTarget(
+            name: "ProvenanceTests",
+            dependencies: [
+                "Provenance", "ExtractCore", "JSONCore", "ExtractTestSupport", "PopplerStage", "TesseractStage",
+            ]
+        ),
         // Uses only `import DocExtract`, as a user's package would.
         .testTarget(name: "DocExtractAPITests", dependencies: ["DocExtract"]),
         .testTarget(name: "StageCacheTests", dependencies: ["StageCache", "ExtractCore", "ExtractTestSupport"]),

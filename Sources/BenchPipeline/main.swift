@@ -16,16 +16,17 @@ func now() -> Double {
 struct Run {
     var seconds: Double
     var status: Int32
+    /// The `extract` process's own peak RSS, from its report (GNU time would add the model server's).
     var peakRSSMiB: Double
     var stderr: String
 }
 
-/// Runs `extract` under GNU time, discarding stdout.
+/// Runs `extract`, discarding stdout; the peak RSS comes from the report it writes.
 func runExtract(_ executable: String, _ arguments: [String]) throws -> Run {
-    let rssFile = NSTemporaryDirectory() + "bench-pipeline-rss-\(getpid()).txt"
+    let report = NSTemporaryDirectory() + "bench-pipeline-report-\(getpid()).json"
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-    process.arguments = ["-f", "%M", "-o", rssFile, executable] + arguments
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments + ["--report", report]
     process.standardOutput = FileHandle.nullDevice
     let errors = Pipe()
     process.standardError = errors
@@ -34,10 +35,14 @@ func runExtract(_ executable: String, _ arguments: [String]) throws -> Run {
     let errorData = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     let seconds = now() - start
-    let rss = (try? String(contentsOfFile: rssFile, encoding: .utf8))?
-        .split(whereSeparator: \.isNewline).last.flatMap { Double($0) } ?? 0
-    try? FileManager.default.removeItem(atPath: rssFile)
-    return Run(seconds: seconds, status: process.terminationStatus, peakRSSMiB: rss / 1024,
+    var rss = 0.0
+    if let data = FileManager.default.contents(atPath: report),
+       let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+       let timings = object["timings"] as? [String: Any] {
+        rss = timings["peakResidentMiB"] as? Double ?? 0
+    }
+    try? FileManager.default.removeItem(atPath: report)
+    return Run(seconds: seconds, status: process.terminationStatus, peakRSSMiB: rss,
                stderr: String(decoding: errorData, as: UTF8.self))
 }
 
@@ -120,5 +125,5 @@ includes starting the local model\(describe(cold)) |
 \(String(format: "%.0f", twoHundred.peakRSSMiB)) MiB | RSS ratio 200/20 = \(String(format: "%.2f", rssRatio)) \
 (goal flat, ≤ 1.5: \(rssRatio <= 1.5 ? "met" : "NOT met"))\(describe(twoHundred)) |
 
-Peak RSS is the `extract` process only; the local model server runs in its own process.
+Peak RSS is the `extract` process's own (from its report); the local model server is a separate process.
 """)

@@ -81,6 +81,8 @@ public struct ExtractionResult: Sendable, Codable {
         public var synthesisSeconds: Double
         /// The whole extraction.
         public var totalSeconds: Double
+        /// Peak resident memory of this process so far, in MiB (a local model server is a separate process).
+        public var peakResidentMiB: Double
     }
 
     /// The document.

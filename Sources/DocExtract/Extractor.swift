@@ -131,7 +131,8 @@ public final class Extractor: Sendable {
             timings: ExtractionResult.Timings(
                 evidenceSeconds: Self.seconds(evidenceDone - started),
                 synthesisSeconds: Self.seconds(synthesisDone - evidenceDone),
-                totalSeconds: Self.seconds(ContinuousClock.now - started)
+                totalSeconds: Self.seconds(ContinuousClock.now - started),
+                peakResidentMiB: Self.peakResidentMiB()
             ),
             cacheHits: runEvents.filter { $0.outcome == .cacheHit }.count,
             stagesExecuted: runEvents.filter { $0.outcome == .executed }.count
@@ -153,6 +154,7 @@ public final class Extractor: Sendable {
         }
     }
 
+    /// The model, built on first use; a local server starts only when a request is actually sent.
     private func languageModel() async throws -> any LanguageModel {
         if let existing = model.withLock({ $0 }) { return existing }
         var clientConfiguration = ModelClientConfiguration(
@@ -160,14 +162,18 @@ public final class Extractor: Sendable {
             timeout: configuration.callTimeout
         )
         clientConfiguration.defaultMaxOutputTokens = configuration.synthesis.maxOutputTokens
-        let resolved: any LanguageModel
-        do {
-            resolved = try await configuration.model.resolve(clientConfiguration)
-        } catch let error as ModelClientError {
-            throw ExtractError(.modelUnavailable, error.message)
+        let created = DeferredModel(configuration.model, configuration: clientConfiguration)
+        return model.withLock { model in
+            if let model { return model }
+            model = created
+            return created
         }
-        model.withLock { $0 = resolved }
-        return resolved
+    }
+
+    private static func peakResidentMiB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
     }
 
     private static func seconds(_ duration: Duration) -> Double {

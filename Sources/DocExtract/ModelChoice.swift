@@ -31,6 +31,23 @@ public enum ModelChoice: Sendable {
         }
     }
 
+    /// Provider, model and host, known before any client is built or server started.
+    public var descriptor: ModelDescriptor {
+        func host(_ url: String) -> String { URLComponents(string: url)?.host ?? url }
+        switch self {
+        case .local(let local):
+            return ModelDescriptor(provider: "local", model: local.modelName, host: "127.0.0.1")
+        case .openAICompatible(let baseURL, let model, _):
+            return ModelDescriptor(provider: "openai", model: model, host: host(baseURL))
+        case .anthropic(let model, _, let baseURL):
+            return ModelDescriptor(provider: "anthropic", model: model, host: host(baseURL))
+        case .gemini(let model, _, let baseURL):
+            return ModelDescriptor(provider: "gemini", model: model, host: host(baseURL))
+        case .custom(let model):
+            return model.descriptor
+        }
+    }
+
     /// Builds (and for `.local`, starts) the client.
     func resolve(_ configuration: ModelClientConfiguration) async throws -> any LanguageModel {
         switch self {

@@ -46,21 +46,41 @@ public struct CandidateFinder: Sendable {
 
     /// Ranked candidates for one field, best first (at most ``maxCandidates``).
     public func candidates(for field: SchemaField) -> [Candidate] {
-        let concept = FieldConcept.concept(for: field)
+        let conceptMatch = FieldConcept.match(for: field)
+        let concept = conceptMatch?.concept
         let kind = Self.valueKind(for: field, concept: concept)
         var found: [Candidate] = []
-        let ownLabel = FieldConcept.nameTokens(field.name).joined(separator: " ")
         let conceptLabels = Set((concept?.labels ?? []).map { LabelIndex.tokens(ofPhrase: $0).joined(separator: " ") })
-        var ownLabels = LabelIndex(index: index, phrases: conceptLabels.contains(ownLabel) || ownLabel.count < 3
-                                   ? [] : [ownLabel])
+        var ownLabels = LabelIndex(index: index, phrases: Self.ownLabels(for: field).subtracting(conceptLabels))
         ownLabels = ownLabels.dropping(coveredBy: labels)
         for (hits, isOwn) in [(conceptLabels.flatMap { labels.hits(for: $0) }, false), (ownLabels.allHits, true)] {
             for hit in hits {
-                found += labelCandidates(hit: hit, kind: kind, field: field, isOwnLabel: isOwn)
+                found += labelCandidates(hit: hit, kind: kind, field: field, isOwnLabel: isOwn,
+                                         rowsDown: isOwn ? 1 : concept?.rowsDown ?? 1)
             }
         }
-        found += scanCandidates(kind: kind, field: field, concept: concept, labelled: found)
+        let scanWeight = conceptMatch?.byName == false ? 0.5 : 1.0
+        found += scanCandidates(kind: kind, field: field, concept: concept, labelled: found).map { candidate in
+            var weighted = candidate
+            if candidate.method != .labelRight && candidate.method != .labelBelow { weighted.score *= scanWeight }
+            return weighted
+        }
         return rank(found, field: field)
+    }
+
+    /// Labels made from the field's own name (and its parent's): `client_id` → `client id`; `number` inside
+    /// `delivery_note` → `delivery note number`, `delivery note no`, `delivery note`.
+    static func ownLabels(for field: SchemaField) -> Set<String> {
+        let own = FieldConcept.nameTokens(field.name).joined(separator: " ")
+        var labels: Set<String> = own.count >= 3 ? [own] : []
+        if let parent = field.parents.last {
+            let parentPhrase = FieldConcept.nameTokens(parent).joined(separator: " ")
+            labels.insert(parentPhrase + " " + own)
+            if FieldConcept.namesIdentifier(field) {
+                labels.formUnion([parentPhrase + " no", parentPhrase + " nr", parentPhrase])
+            }
+        }
+        return labels
     }
 
     // MARK: - Kinds
@@ -86,35 +106,35 @@ public struct CandidateFinder: Sendable {
         }
         if let kind = concept?.kind, kind != .amount, kind != .percent { return kind }
         if FieldConcept.nameTokens(field.name).contains("date") { return .date }
-        return .identifier
+        return FieldConcept.namesIdentifier(field) ? .identifier : .text
     }
 
     // MARK: - Labels
 
     /// Values to the right of and below one label.
     private func labelCandidates(hit: LabelIndex.Hit, kind: FieldConcept.ValueKind, field: SchemaField,
-                                 isOwnLabel: Bool) -> [Candidate] {
+                                 isOwnLabel: Bool, rowsDown: Int = 1) -> [Candidate] {
         let stream = index.streams[hit.stream]
         var result: [Candidate] = []
         let specificity = hit.length >= 2 ? 1.0 : 0.85
-        let labelWeight = (isOwnLabel ? 0.85 : 1.0) * specificity * (hit.hasColon ? 1.05 : 1.0)
-        let right = piecesRight(of: hit, in: stream)
+        let labelWeight = (isOwnLabel && !hit.hasColon ? 0.85 : 1.0) * specificity * (hit.hasColon ? 1.05 : 1.0)
+        let wide = kind == .text || kind == .company || kind == .address || kind == .person
+        if isOwnLabel, !hit.hasColon, hit.length < 2 || wide { return [] }
+        let right = piecesRight(of: hit, in: stream, stopAtPhrases: !wide)
         let labelText = stream.words[hit.firstWord...hit.lastWord].map(\.text).joined(separator: " ")
-        if let reading = readValue(kind, right.pieces, field: field) {
+        if rowsDown == 1, let reading = readValue(kind, right.pieces, field: field) {
             let skipped = Double(reading.range.lowerBound)
             let score = 0.62 * labelWeight * pow(0.9, skipped)
             result.append(makeCandidate(reading, pieces: right.pieces, stream: stream, score: score,
                                         method: .labelRight, label: labelText))
         }
-        do {
-            let below = piecesBelow(hit: hit, in: stream, wide: kind == .text || kind == .company || kind == .address)
-            if let reading = readValue(kind, below, field: field) {
-                let skipped = Double(reading.range.lowerBound)
-                let weight = right.pieces.isEmpty || hit.hasColon == false ? 1.0 : 0.8
-                let score = 0.5 * labelWeight * weight * pow(0.9, skipped)
-                result.append(makeCandidate(reading, pieces: below, stream: stream, score: score,
-                                            method: .labelBelow, label: labelText))
-            }
+        let below = piecesBelow(hit: hit, in: stream, wide: wide, rowsDown: rowsDown)
+        if let reading = readValue(kind, below, field: field) {
+            let skipped = Double(reading.range.lowerBound)
+            let weight = !right.pieces.isEmpty && hit.hasColon ? 0.8 : 1.0
+            let score = 0.5 * labelWeight * weight * pow(0.9, skipped)
+            result.append(makeCandidate(reading, pieces: below, stream: stream, score: score,
+                                        method: .labelBelow, label: labelText))
         }
         return result
     }
@@ -143,7 +163,7 @@ public struct CandidateFinder: Sendable {
     }
 
     /// Words on the label's row to its right, up to the next label with a colon.
-    private func piecesRight(of hit: LabelIndex.Hit, in stream: EvidenceIndex.Stream)
+    private func piecesRight(of hit: LabelIndex.Hit, in stream: EvidenceIndex.Stream, stopAtPhrases: Bool)
         -> (pieces: [ValueReader.Piece], words: [Int]) {
         let label = hit.box
         let height = max(label.height, 4)
@@ -154,7 +174,8 @@ public struct CandidateFinder: Sendable {
             wordIndices.append(hit.lastWord)
         }
         var row: [(Int, EvidenceIndex.Word)] = []
-        for (position, word) in stream.words.enumerated() where position > hit.lastWord || word.box.x > label.maxX - 0.5 {
+        for (position, word) in stream.words.enumerated()
+        where position > hit.lastWord || word.box.x > label.maxX - 0.5 {
             guard position < hit.firstWord || position > hit.lastWord else { continue }
             guard word.box.x >= label.maxX - 1 else { continue }
             let overlap = min(word.box.maxY, label.maxY) - max(word.box.y, label.y)
@@ -165,7 +186,9 @@ public struct CandidateFinder: Sendable {
         var previousMaxX = label.maxX
         let starts = labels.startingAt(stream: hit.stream)
         for (position, word) in row {
-            if let next = starts[position], next.hasColon || next.length >= 2, !pieces.isEmpty { break }
+            if let next = starts[position], next.hasColon || (stopAtPhrases && next.length >= 2), !pieces.isEmpty {
+                break
+            }
             let gap = max(0, word.box.x - previousMaxX) / height
             pieces.append(ValueReader.Piece(text: word.text, box: word.box, gap: pieces.isEmpty ? 0 : gap))
             wordIndices.append(position)
@@ -177,11 +200,23 @@ public struct CandidateFinder: Sendable {
 
     /// Words on the nearest row below the label that overlap it horizontally (and, when `wide`, the words
     /// continuing that row to the right).
-    private func piecesBelow(hit: LabelIndex.Hit, in stream: EvidenceIndex.Stream, wide: Bool) -> [ValueReader.Piece] {
-        let label = hit.box
-        let height = max(label.height, 4)
+    private func piecesBelow(hit: LabelIndex.Hit, in stream: EvidenceIndex.Stream, wide: Bool,
+                             rowsDown: Int = 1) -> [ValueReader.Piece] {
+        var pieces = piecesBelow(box: hit.box, in: stream, wide: wide)
+        var remaining = rowsDown - 1
+        while remaining > 0, let box = BoundingBox.enclosing(pieces.map(\.box)) {
+            pieces = piecesBelow(box: box, in: stream, wide: wide)
+            remaining -= 1
+        }
+        return pieces
+    }
+
+    private func piecesBelow(box label: BoundingBox, in stream: EvidenceIndex.Stream,
+                             wide: Bool) -> [ValueReader.Piece] {
+        let height = max(label.height, 7)
         var nearest: EvidenceIndex.Word?
-        for word in stream.words where word.box.y >= label.maxY - 0.25 * height && word.box.y <= label.maxY + 2.5 * height {
+        for word in stream.words
+        where word.box.y >= label.maxY - 0.25 * height && word.box.y <= label.maxY + 4 * height {
             let horizontal = min(word.box.maxX, label.maxX + 2) - max(word.box.x, label.x - 2)
             guard horizontal > 0 else { continue }
             if nearest == nil || word.box.y < nearest!.box.y - 0.5 * height
@@ -190,6 +225,13 @@ public struct CandidateFinder: Sendable {
             }
         }
         guard let anchor = nearest else { return [] }
+        // The value must be the first thing below the label in its own column too.
+        let blocked = stream.words.contains { word in
+            word.box.y >= label.maxY - 0.25 * height && word.box.maxY <= anchor.box.y + 0.25 * height
+                && min(word.box.maxX, anchor.box.maxX) - max(word.box.x, anchor.box.x) > 0
+                && word.box != anchor.box
+        }
+        if blocked { return [] }
         var row = stream.words.filter { word in
             let overlap = min(word.box.maxY, anchor.box.maxY) - max(word.box.y, anchor.box.y)
             return overlap >= 0.5 * min(word.box.height, anchor.box.height)
@@ -222,12 +264,25 @@ public struct CandidateFinder: Sendable {
                                 labelled: [Candidate]) -> [Candidate] {
         switch kind {
         case .date:
-            return dateScan(field: field)
+            var scans = dateScan(field: field)
+            if let id = concept?.id, id == "start_date" || id == "end_date" {
+                scans += rangeScan(field: field, end: id == "end_date")
+            }
+            return scans
         case .amount, .integer:
+            if concept?.id == "tax" { return percentThenAmountScan(field: field) }
             guard concept?.id == "total" else { return [] }
             return largestAmountScan(field: field, labelled: labelled)
+        case .percent:
+            return lineScan(kind: kind, field: field, base: 0.2)
         case .currency, .enumeration, .iban, .bic, .email, .url, .vatID:
             return lineScan(kind: kind, field: field, base: kind == .iban ? 0.45 : 0.3)
+        case .phone:
+            return lineScan(kind: kind, field: field, base: 0.25)
+        case .time:
+            return lineScan(kind: kind, field: field, base: 0.3)
+        case .text where concept?.id == "title" && field.parents.isEmpty:
+            return titleScan(field: field)
         case .company:
             return companyScan(field: field, buyer: concept?.isBuyer ?? false)
         case .address:
@@ -246,9 +301,53 @@ public struct CandidateFinder: Sendable {
                 let stream = index.streams[span.stream]
                 let box = index.box(of: span)
                 let position = Double(stream.page - 1) + box.y / 1000
+                let preferred = index.normalizer.date(index.text(of: span)) == iso ? 1.0 : 0.5
                 result.append(Candidate(value: value, text: index.text(of: span), page: stream.page, box: box,
                                         source: stream.source == .ocr ? .ocr : .textLayer,
-                                        score: 0.12 / (1 + position), method: .typeScan))
+                                        score: 0.12 * preferred / (1 + position), method: .typeScan))
+            }
+        }
+        return result
+    }
+
+    /// Date ranges (`du 1er au 31 Juillet 2015`, `July 1 - July 31, 2014`): their start or end.
+    private func rangeScan(field: SchemaField, end: Bool) -> [Candidate] {
+        var result: [Candidate] = []
+        for stream in index.streams {
+            for line in stream.lines {
+                let pieces = Self.pieces(stream.words[line])
+                guard pieces.count >= 3 else { continue }
+                for start in 0..<(pieces.count - 2) {
+                    guard let range = reader.dateRange(Array(pieces[start...].prefix(12))),
+                        let value = index.normalizer.normalize(JSONValue.string(end ? range.end : range.start),
+                                                               for: field) else { continue }
+                    let used = pieces[(start + range.range.lowerBound)..<(start + range.range.upperBound)]
+                    result.append(Candidate(value: value, text: used.map(\.text).joined(separator: " "),
+                                            page: stream.page, box: BoundingBox.enclosing(used.map(\.box))!,
+                                            source: stream.source == .ocr ? .ocr : .textLayer, score: 0.7,
+                                            method: .typeScan))
+                    break
+                }
+            }
+        }
+        return result
+    }
+
+    /// Amounts printed right after a percentage on the same line (`VAT 21% 1,856.24`, `… 13.5% 2.64`): tax
+    /// lines whose label may be unreadable.
+    private func percentThenAmountScan(field: SchemaField) -> [Candidate] {
+        var result: [Candidate] = []
+        for stream in index.streams {
+            for line in stream.lines {
+                let pieces = Self.pieces(stream.words[line])
+                for position in pieces.indices.dropLast() where pieces[position].text.hasSuffix("%") {
+                    let rest = Array(pieces[(position + 1)...])
+                    guard let reading = readValue(.amount, rest, field: field), reading.range.lowerBound == 0 else {
+                        continue
+                    }
+                    result.append(makeCandidate(reading, pieces: rest, stream: stream, score: 0.3, method: .typeScan,
+                                                label: nil))
+                }
             }
         }
         return result
@@ -287,7 +386,8 @@ public struct CandidateFinder: Sendable {
                 var position = 0
                 while position < words.count {
                     let pieces = Self.pieces(words[position...])
-                    if let reading = readValue(kind, Array(pieces.prefix(10)), field: field), reading.range.lowerBound == 0 {
+                    if let reading = readValue(kind, Array(pieces.prefix(10)), field: field),
+                        reading.range.lowerBound == 0 {
                         result.append(makeCandidate(reading, pieces: pieces, stream: stream, score: base,
                                                     method: .typeScan, label: nil))
                         position += max(1, reading.range.upperBound)
@@ -350,6 +450,61 @@ public struct CandidateFinder: Sendable {
                 }
             }
         }
+        if !buyer { result += topLineCandidates(field: field) }
+        return result
+    }
+
+    /// The first page's line in the largest font (with the lines continuing it), or its top line without
+    /// font sizes (OCR).
+    private func titleScan(field: SchemaField) -> [Candidate] {
+        var result: [Candidate] = []
+        for stream in index.streams where stream.page == index.streams.first?.page {
+            let sizes = stream.lines.map { line in stream.words[line].compactMap(\.fontSize).max() ?? 0 }
+            guard let largest = sizes.max() else { continue }
+            guard var lineIndex = largest > 0 ? sizes.firstIndex(of: largest) : (stream.lines.isEmpty ? nil : 0)
+            else { continue }
+            var words = Array(stream.words[stream.lines[lineIndex]])
+            while lineIndex + 1 < stream.lines.count, largest > 0, abs(sizes[lineIndex + 1] - largest) < 0.5 {
+                let next = Array(stream.words[stream.lines[lineIndex + 1]])
+                guard let last = words.last, let first = next.first, first.box.y - last.box.maxY < largest else {
+                    break
+                }
+                words += next
+                lineIndex += 1
+            }
+            let text = words.map(\.text).joined(separator: " ")
+            guard let box = BoundingBox.enclosing(words.map(\.box)),
+                let value = index.normalizer.normalize(JSONValue.string(text), for: field), !value.isNull
+            else { continue }
+            result.append(Candidate(value: value, text: text, page: stream.page, box: box,
+                                    source: stream.source == .ocr ? .ocr : .textLayer, score: 0.4, method: .layout))
+        }
+        return result
+    }
+
+    /// The top line of the first page up to a wide gap, as a possible company name (letters only, short).
+    private func topLineCandidates(field: SchemaField) -> [Candidate] {
+        var result: [Candidate] = []
+        for (streamIndex, stream) in index.streams.enumerated() where stream.page == index.streams.first?.page {
+            let top = stream.lines.filter { !$0.isEmpty }.min { first, second in
+                stream.words[first.lowerBound].box.y < stream.words[second.lowerBound].box.y
+            }
+            guard let top else { continue }
+            let words = Array(stream.words[top]).sorted { $0.box.x < $1.box.x }
+            var segment: [EvidenceIndex.Word] = []
+            for word in words {
+                if let last = segment.last, (word.box.x - last.box.maxX) / max(4, last.box.height) > 2 { break }
+                if word.text == "-" || word.text == "|" { break }
+                segment.append(word)
+            }
+            let text = segment.map(\.text).joined(separator: " ")
+            guard !segment.isEmpty, segment.count <= 6, !text.contains(where: \.isNumber), !text.contains(":"),
+                labels.startingAt(stream: streamIndex)[top.lowerBound] == nil,
+                let value = index.normalizer.normalize(JSONValue.string(text), for: field) else { continue }
+            result.append(Candidate(value: value, text: text, page: stream.page,
+                                    box: BoundingBox.enclosing(segment.map(\.box))!,
+                                    source: stream.source == .ocr ? .ocr : .textLayer, score: 0.2, method: .layout))
+        }
         return result
     }
 
@@ -358,7 +513,9 @@ public struct CandidateFinder: Sendable {
         let nameField = SchemaField(path: field.parents + ["name"], types: ["string"])
         let names = companyScan(field: nameField, buyer: buyer).sorted { $0.score > $1.score }
         var result: [Candidate] = []
-        for name in names.prefix(2) {
+        var seen: Set<String> = []
+        for name in names where seen.insert("\(name.page) \(name.source) \(name.value)").inserted {
+            if seen.count > 4 { break }
             guard let streamIndex = index.streams.firstIndex(where: {
                 $0.page == name.page && ($0.source == .ocr) == (name.source == .ocr)
             }) else { continue }
@@ -387,14 +544,16 @@ public struct CandidateFinder: Sendable {
                     continue
                 }
                 if text.contains("@") || text.contains(":") || ValueReader.isLabelOnly(text)
-                    || ["vat", "btw", "tel", "phone", "fax", "iban", "www", "ust"].contains(where: { lower.hasPrefix($0) }) {
+                    || Self.addressStopWords.contains(where: { lower.hasPrefix($0) }) {
                     break
                 }
                 lines.append(text)
                 boxes.append(contentsOf: row.map(\.box))
             }
-            guard !lines.isEmpty, let value = index.normalizer.normalize(JSONValue.string(lines.joined(separator: ", ")),
-                                                                          for: field) else { continue }
+            let joined = lines.joined(separator: ", ")
+            guard !lines.isEmpty, let value = index.normalizer.normalize(JSONValue.string(joined), for: field) else {
+                continue
+            }
             result.append(Candidate(value: value, text: lines.joined(separator: "\n"), page: name.page,
                                     box: BoundingBox.enclosing(boxes.dropFirst()) ?? name.box, source: name.source,
                                     score: name.score * 0.9, method: .layout))
@@ -413,6 +572,9 @@ public struct CandidateFinder: Sendable {
     static let buyerLabels = ["bill to", "billed to", "invoice to", "sold to", "factuuradres", "rechnungsadresse",
                               "rechnungsempfänger", "facturé à", "adresse de facturation", "ship to", "afleveradres"]
 
+    /// Line starts that end an address block.
+    static let addressStopWords = ["vat", "btw", "tel", "phone", "fax", "iban", "www", "ust"]
+
     static let legalForms: Set<String> = [
         "b.v.", "bv", "n.v.", "nv", "gmbh", "ag", "kg", "ohg", "ug", "se", "inc", "inc.", "ltd", "ltd.", "llc",
         "plc", "s.a.", "sa", "sas", "sarl", "s.a.r.l.", "s.l.", "spa", "s.p.a.", "oy", "ab", "a/s", "co.",
@@ -430,9 +592,35 @@ public struct CandidateFinder: Sendable {
     private func rank(_ found: [Candidate], field: SchemaField) -> [Candidate] {
         var groups: [JSONValue: [Candidate]] = [:]
         var order: [JSONValue] = []
-        for candidate in found {
+        let role = FieldConcept.role(of: field)
+        let regions = role == .unspecified ? [] : buyerLabelBoxes()
+        for var candidate in found {
+            if !regions.isEmpty {
+                let inBuyerBlock = regions.contains { region in
+                    region.page == candidate.page && candidate.box.midY >= region.box.y
+                        && candidate.box.midY <= region.box.maxY + 110 && candidate.box.x >= region.box.x - 20
+                        && candidate.box.x <= region.box.x + 250
+                }
+                switch role {
+                case .buyer: candidate.score *= inBuyerBlock ? 1.25 : 0.85
+                case .seller: candidate.score *= inBuyerBlock ? 0.6 : 1
+                case .unspecified: break
+                }
+            }
             if groups[candidate.value] == nil { order.append(candidate.value) }
             groups[candidate.value, default: []].append(candidate)
+        }
+        // A longer text that starts with another candidate's text is the more complete reading of it.
+        if case .string = order.first ?? .null {
+            for value in order {
+                guard case .string(let text) = value, let shorter = groups[value]?.map(\.score).max() else { continue }
+                let folded = EvidenceLocator.fold(text)
+                for other in order where other != value {
+                    guard case .string(let longer) = other, EvidenceLocator.fold(longer).hasPrefix(folded + ","),
+                        let score = groups[other]?.map(\.score).max(), score < shorter else { continue }
+                    groups[other]![0].score = shorter + 0.01
+                }
+            }
         }
         var merged: [Candidate] = []
         for value in order {

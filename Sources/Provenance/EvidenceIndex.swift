@@ -20,6 +20,8 @@ public struct EvidenceIndex: Sendable {
         public var box: BoundingBox
         /// OCR confidence 0…1, when the source gives one.
         public var confidence: Double?
+        /// Font size in points, when the source knows it (the text layer).
+        public var fontSize: Double?
         /// Index of the line in the page text.
         public var line: Int
     }
@@ -89,8 +91,8 @@ public struct EvidenceIndex: Sendable {
                 for start in words.indices {
                     for length in 1...5 where start + length <= words.count {
                         let run = words[start..<(start + length)]
-                        guard run.last!.line == words[start].line, run.contains(where: { $0.text.contains(where: \.isNumber) })
-                        else { continue }
+                        guard run.last!.line == words[start].line,
+                            run.contains(where: { $0.text.contains(where: \.isNumber) }) else { continue }
                         let text = run.map(\.text).joined(separator: " ")
                         var found: Set<String> = []
                         if let iso = normalizer.date(text) { found.insert(iso) }
@@ -114,7 +116,7 @@ public struct EvidenceIndex: Sendable {
             let start = words.count
             for word in line.words {
                 words.append(Word(text: word.text, key: key(word.text), box: word.box, confidence: word.confidence,
-                                  line: lineIndex))
+                                  fontSize: word.fontSize, line: lineIndex))
             }
             lines.append(start..<words.count)
         }

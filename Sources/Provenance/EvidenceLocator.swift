@@ -22,7 +22,9 @@ public struct EvidenceLocator: Sendable {
     private let pagesWithBothSources: Set<Int>
 
     /// Creates a locator over `evidence` (indexing it).
-    public init(evidence: DocumentEvidence, normalizer: ValueNormalizer = ValueNormalizer(), fuzzyThreshold: Double = 0.8) {
+    public init(
+        evidence: DocumentEvidence, normalizer: ValueNormalizer = ValueNormalizer(), fuzzyThreshold: Double = 0.8
+    ) {
         self.init(index: EvidenceIndex(evidence: evidence, normalizer: normalizer), fuzzyThreshold: fuzzyThreshold)
     }
 
@@ -67,7 +69,9 @@ public struct EvidenceLocator: Sendable {
     }
 
     /// Number, date and compact (spacing-insensitive) matches for a string value.
-    private func normalizedSpans(forString text: String, field: SchemaField?) -> [(EvidenceIndex.Span, EvidenceMatch.Kind, Double)] {
+    private func normalizedSpans(
+        forString text: String, field: SchemaField?
+    ) -> [(EvidenceIndex.Span, EvidenceMatch.Kind, Double)] {
         var spans: [EvidenceIndex.Span] = []
         let normalizer = index.normalizer
         if field?.wantsDate ?? true, let iso = normalizer.date(text) {
@@ -148,7 +152,7 @@ public struct EvidenceLocator: Sendable {
         }
         var merged: [EvidenceMatch] = []
         var usedOCR: Set<Int> = []
-        for (position, match) in matches.enumerated() where match.source == .textLayer {
+        for match in matches where match.source == .textLayer {
             var result = match
             if let partner = matches.indices.first(where: { other in
                 !usedOCR.contains(other) && matches[other].source == .ocr && matches[other].page == match.page
@@ -160,7 +164,6 @@ public struct EvidenceLocator: Sendable {
                 result.quality = max(result.quality, matches[partner].quality)
             }
             merged.append(result)
-            _ = position
         }
         for (position, match) in matches.enumerated() where match.source == .ocr && !usedOCR.contains(position) {
             merged.append(match)

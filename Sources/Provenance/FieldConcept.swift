@@ -5,8 +5,8 @@ import Foundation
 struct FieldConcept: Sendable, Hashable {
     /// The shape of a value to read next to a label.
     enum ValueKind: String, Sendable, Hashable {
-        case date, amount, percent, identifier, vatID, iban, bic, phone, email, url, currency, text, company,
-            address, enumeration, boolean, integer
+        case date, time, amount, percent, identifier, vatID, iban, bic, phone, email, url, currency, text, person,
+            company, address, enumeration, boolean, integer
     }
 
     /// Which schema types the concept applies to.
@@ -25,6 +25,8 @@ struct FieldConcept: Sendable, Hashable {
     var weight: Double = 1
     /// For company / address concepts: whether they describe the buyer.
     var isBuyer: Bool = false
+    /// How many rows below its label the value sits (2 for a signatory's title under the name).
+    var rowsDown: Int = 1
 
     /// Tokens of a field name or description: split at `_`, `-`, spaces, punctuation and camel case.
     static func nameTokens(_ text: String) -> [String] {
@@ -49,8 +51,35 @@ struct FieldConcept: Sendable, Hashable {
         return tokens
     }
 
+    /// Which party a field describes, from its name and parents.
+    enum Role: Sendable, Hashable {
+        case buyer, seller, unspecified
+    }
+
+    static func role(of field: SchemaField) -> Role {
+        let tokens = Set((field.parents + [field.name]).flatMap(nameTokens))
+        if !tokens.isDisjoint(with: ["buyer", "customer", "client", "recipient", "consignee", "bill", "billing"]) {
+            return .buyer
+        }
+        if !tokens.isDisjoint(with: ["seller", "issuer", "vendor", "supplier", "sender", "merchant", "partner"]) {
+            return .seller
+        }
+        return .unspecified
+    }
+
+    /// Whether the field name says it holds an identifier (`…_number`, `…_id`, `code`, `ref` …).
+    static func namesIdentifier(_ field: SchemaField) -> Bool {
+        guard let last = nameTokens(field.name).last else { return false }
+        return ["number", "no", "nr", "id", "code", "ref", "reference", "num"].contains(last)
+    }
+
     /// The best concept for a field, by its name (with parents) first, then its description and title.
     static func concept(for field: SchemaField) -> FieldConcept? {
+        match(for: field)?.concept
+    }
+
+    /// The best concept and whether the field's name (not only its description) chose it.
+    static func match(for field: SchemaField) -> (concept: FieldConcept, byName: Bool)? {
         let isNumber = field.wantsNumber
         let ownTokens = Set((field.parents.suffix(1) + [field.name]).flatMap(Self.nameTokens))
         let textTokens = Set(Self.nameTokens(field.description ?? "") + Self.nameTokens(field.title ?? ""))
@@ -70,7 +99,7 @@ struct FieldConcept: Sendable, Hashable {
                 if score > (best?.1 ?? 0) { best = (concept, score) }
             }
         }
-        return best?.0
+        return best.map { ($0.0, $0.1 >= 10) }
     }
 
     static let table: [FieldConcept] = [
@@ -195,26 +224,69 @@ struct FieldConcept: Sendable, Hashable {
                      "mode de paiement", "mode de règlement", "payé par"],
             kind: .text, applies: .strings),
         FieldConcept(
+            id: "time", triggers: [["time"]], labels: ["time", "zeit", "uhrzeit", "heure", "tijd"], kind: .time,
+            applies: .strings),
+        FieldConcept(
+            id: "subject", triggers: [["subject"], ["regarding"]],
+            labels: ["subject", "re", "betreff", "betreft", "onderwerp", "objet", "concerning"], kind: .text,
+            applies: .strings),
+        FieldConcept(
+            id: "contact_person", triggers: [["contact"], ["attention"], ["attn"], ["contact", "person"]],
+            labels: ["attn", "attention", "for the attention of", "z hd", "zhd", "t a v", "tav", "contact person",
+                     "contact", "ansprechpartner", "à l'attention de"],
+            kind: .person, applies: .strings),
+        FieldConcept(
+            id: "volume", triggers: [["volume"]], labels: ["volume", "vol", "jahrgang", "jaargang"], kind: .integer,
+            applies: .numbers),
+        FieldConcept(
+            id: "issue_number", triggers: [["issue"]], labels: ["issue", "heft", "no", "nr"], kind: .integer,
+            applies: .numbers),
+        FieldConcept(
+            id: "package_count", triggers: [["package"], ["packages"], ["parcels"], ["parcel"], ["colli"]],
+            labels: ["packages", "package count", "number of packages", "parcels", "colli", "pakketten", "pakete",
+                     "packstücke", "colis"],
+            kind: .integer, applies: .numbers),
+        FieldConcept(
+            id: "signatory", triggers: [["signatory"], ["signer"], ["signed", "by"], ["signatory", "name"]],
+            labels: ["kind regards", "best regards", "regards", "yours sincerely", "sincerely", "yours faithfully",
+                     "met vriendelijke groet", "met vriendelijke groeten", "mit freundlichen grüßen",
+                     "mit freundlichen grüssen", "freundliche grüße", "cordialement", "bien cordialement",
+                     "salutations distinguées"],
+            kind: .person, applies: .strings),
+        FieldConcept(
+            id: "signatory_title",
+            triggers: [["signatory", "title"], ["signatory", "position"], ["signatory", "role"], ["job", "title"],
+                       ["signatory", "function"]],
+            labels: ["kind regards", "best regards", "regards", "yours sincerely", "sincerely", "yours faithfully",
+                     "met vriendelijke groet", "met vriendelijke groeten", "mit freundlichen grüßen",
+                     "mit freundlichen grüssen", "freundliche grüße", "cordialement", "bien cordialement",
+                     "salutations distinguées"],
+            kind: .text, applies: .strings, rowsDown: 2),
+        FieldConcept(
+            id: "title", triggers: [["title"], ["headline"], ["heading"]], labels: [], kind: .text, applies: .strings,
+            weight: 0.5),
+        FieldConcept(
             id: "buyer_name",
             triggers: [["buyer"], ["customer", "name"], ["client", "name"], ["bill", "to"], ["buyer", "name"],
-                       ["recipient"]],
+                       ["recipient"], ["recipient", "name"], ["consignee"]],
             labels: ["bill to", "billed to", "invoice to", "sold to", "customer", "factuuradres",
                      "rechnungsadresse", "rechnungsempfänger", "facturé à", "adresse de facturation"],
             kind: .company, applies: .strings, isBuyer: true),
         FieldConcept(
             id: "seller_name",
             triggers: [["issuer"], ["seller"], ["vendor"], ["supplier"], ["partner", "name"], ["company"],
-                       ["merchant"], ["store"]],
+                       ["merchant"], ["store"], ["sender"], ["sender", "name"], ["shop"], ["restaurant"]],
             labels: [], kind: .company, applies: .strings, weight: 0.9),
         FieldConcept(
             id: "buyer_address",
-            triggers: [["buyer", "address"], ["customer", "address"], ["client", "address"]],
+            triggers: [["buyer", "address"], ["customer", "address"], ["client", "address"],
+                       ["recipient", "address"], ["consignee", "address"]],
             labels: ["bill to", "billed to", "invoice to", "factuuradres", "rechnungsadresse"],
             kind: .address, applies: .strings, isBuyer: true),
         FieldConcept(
             id: "seller_address",
             triggers: [["seller", "address"], ["issuer", "address"], ["vendor", "address"], ["supplier", "address"],
-                       ["address"]],
+                       ["sender", "address"], ["merchant", "address"], ["address"]],
             labels: [], kind: .address, applies: .strings, weight: 0.9),
     ]
 }

@@ -9,7 +9,8 @@ import JSONCore
 ///   when unknown), × 0.9 when the page also has a text layer that disagrees.
 ///
 /// A value found nowhere scores ``notFoundConfidence`` (0.1); `null` scores ``nullConfidence`` (0.6) unless
-/// candidates were found for the field (0.3). Fields below ``threshold`` (0.6 by default) need review.
+/// candidates were found for the field (0.3); a boolean, which is rarely printed as such, scores
+/// ``nullConfidence`` too. Fields below ``threshold`` (0.6 by default) need review.
 public struct FieldConfidence: Sendable, Hashable {
     /// The default review threshold.
     public static let defaultThreshold = 0.6
@@ -57,6 +58,8 @@ public struct FieldConfidence: Sendable, Hashable {
         let confidence: Double
         if value.isNull {
             confidence = candidateCount > 0 ? min(nullConfidence, 0.3) : nullConfidence
+        } else if value.boolValue != nil {
+            confidence = match.map(score) ?? nullConfidence
         } else {
             confidence = score(match)
         }

@@ -64,7 +64,10 @@ struct LabelIndex: Sendable {
                         }
                     }
                 }
-                found.sort { $0.tokens.count != $1.tokens.count ? $0.tokens.count > $1.tokens.count : $0.start < $1.start }
+                found.sort { left, right in
+                    left.tokens.count != right.tokens.count ? left.tokens.count > right.tokens.count
+                        : left.start < right.start
+                }
                 var used = Set<Int>()
                 for (start, phrase) in found {
                     let range = start..<(start + phrase.count)
@@ -75,7 +78,7 @@ struct LabelIndex: Sendable {
                         let text = stream.words[last.word].text
                         let rest = String(text.dropFirst(last.endOffset))
                         let trimmed = rest.drop { !$0.isLetter && !$0.isNumber }
-                        if rest.first?.isLetter == true { continue }
+                        guard let separator = rest.first, "°º:.#".contains(separator) else { continue }
                         remainder = trimmed.isEmpty ? nil : String(trimmed)
                     }
                     used.formUnion(range)
@@ -168,7 +171,9 @@ struct LabelIndex: Sendable {
         for stream in copy.hits.indices {
             let theirs = stream < other.hits.count ? other.hits[stream] : []
             copy.hits[stream].removeAll { mine in
-                theirs.contains { $0.firstWord <= mine.lastWord && mine.firstWord <= $0.lastWord && $0.length >= mine.length }
+                theirs.contains { hit in
+                    hit.firstWord <= mine.lastWord && mine.firstWord <= hit.lastWord && hit.length >= mine.length
+                }
             }
         }
         copy.byPhrase = [:]

@@ -116,13 +116,15 @@ public enum SchemaFields {
             var sawNull = false
             for keyword in ["allOf", "anyOf", "oneOf"] {
                 guard let branches = object[keyword]?.arrayValue else { continue }
+                var mergedOne = false
                 for rawBranch in branches {
                     let branch = mergeBranches(resolve(rawBranch).0)
                     if typeNames(branch) == ["null"] {
                         sawNull = true
                         continue
                     }
-                    guard case .object(let branchObject) = branch else { continue }
+                    guard case .object(let branchObject) = branch, keyword == "allOf" || !mergedOne else { continue }
+                    mergedOne = true
                     for (key, value) in branchObject {
                         if key == "properties", case .object(var mine) = object[key] ?? .object(JSONObject()),
                             case .object(let theirs) = value {
@@ -135,7 +137,6 @@ public enum SchemaFields {
                             object[key] = value
                         }
                     }
-                    if keyword != "allOf" { break }
                 }
             }
             if sawNull {

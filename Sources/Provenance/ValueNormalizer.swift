@@ -239,7 +239,7 @@ public struct ValueNormalizer: Sendable, Hashable {
         else { return nil }
         // Spaces and apostrophes: every group after the first must have three digits (up to a separator).
         if body.contains(where: { groupSpace.contains($0) }) {
-            let parts = String(body).split(omittingEmptySubsequences: false, whereSeparator: { groupSpace.contains($0) })
+            let parts = String(body).split(omittingEmptySubsequences: false) { groupSpace.contains($0) }
             for (index, part) in parts.enumerated() {
                 guard !part.isEmpty else { return nil }
                 if index == 0 {
@@ -428,8 +428,12 @@ public struct ValueNormalizer: Sendable, Hashable {
     /// Types tried in this order when a field allows several.
     static let typePreference = ["boolean", "integer", "number", "string"]
 
-    static let nullWords: Set<String> = ["null", "none", "n/a", "na", "-", "—", "–", "nil", "not printed", "unknown"]
-    static let trueWords: Set<String> = ["true", "yes", "y", "ja", "j", "oui", "si", "1", "x", "✓", "✔", "☑", "on"]
+    static let nullWords: Set<String> = [
+        "null", "none", "n/a", "na", "-", "—", "–", "nil", "not printed", "unknown",
+    ]
+    static let trueWords: Set<String> = [
+        "true", "yes", "y", "ja", "j", "oui", "si", "1", "x", "✓", "✔", "☑", "on",
+    ]
     static let falseWords: Set<String> = ["false", "no", "n", "nein", "nee", "non", "0", "off", "☐", "✗"]
 
     static let dateFillerWords: Set<String> = ["the", "of", "on", "le", "du", "den", "der", "de", "van", "am", "el"]

@@ -40,6 +40,8 @@ struct ValueReader: Sendable {
         case .boolean:
             guard let flag = normalizer.boolean(pieces[0].text) else { return nil }
             return Reading(value: .bool(flag), text: pieces[0].text, range: 0..<1)
+        case .time: return time(pieces)
+        case .person: return person(pieces)
         case .text, .company, .address: return text(pieces)
         }
     }
@@ -59,6 +61,36 @@ struct ValueReader: Sendable {
                     return Reading(value: .string(iso), text: text, range: start..<(start + length))
                 }
             }
+        }
+        return nil
+    }
+
+    /// A date range starting at the first piece: `1er au 31 Juillet 2015`, `July 1 - July 31, 2014`,
+    /// `01.05.14-31.05.14`, `14 - 20 March 2024`; the start borrows month and year from the end when it
+    /// leaves them out.
+    func dateRange(_ pieces: [Piece]) -> (start: String, end: String, range: Range<Int>)? {
+        let separators: Set<String> = ["au", "to", "-", "–", "—", "bis", "tot", "until", "till", "à", "t/m"]
+        if let first = pieces.first, first.text.contains("-") {
+            let halves = first.text.split(separator: "-", omittingEmptySubsequences: false)
+            if halves.count == 2, let left = normalizer.date(String(halves[0])),
+                let right = normalizer.date(String(halves[1])), left <= right {
+                return (left, right, 0..<1)
+            }
+        }
+        for split in 1..<min(4, pieces.count) where separators.contains(pieces[split].text.lowercased()) {
+            let after = Array(pieces[(split + 1)...])
+            guard let end = date(after), end.range.lowerBound == 0,
+                case .string(let endISO) = end.value else { continue }
+            let left = pieces[0..<split].map(\.text).joined(separator: " ")
+            let parts = endISO.split(separator: "-").map(String.init)
+            var startISO = normalizer.date(left)
+            if startISO == nil, split == 1, let day = Int(left.prefix { $0.isNumber }), left.first?.isNumber == true,
+                ["", "er", "st", "nd", "rd", "th", "e", "."].contains(String(left.drop { $0.isNumber })) {
+                startISO = ValueNormalizer.format(year: Int(parts[0])!, month: Int(parts[1])!, day: day)
+            }
+            if startISO == nil { startISO = normalizer.date(left + " " + parts[0]) }
+            guard let startISO, startISO <= endISO else { continue }
+            return (startISO, endISO, 0..<(split + 1 + end.range.upperBound))
         }
         return nil
     }
@@ -92,7 +124,6 @@ struct ValueReader: Sendable {
                 continue
             }
             let piece = pieces[index]
-            if index > 0, piece.gap > 12 { break }
             guard piece.text.contains(where: \.isNumber) else {
                 index += 1
                 continue
@@ -143,16 +174,18 @@ struct ValueReader: Sendable {
         return nil
     }
 
+    /// Prefixes printed before a number (`#`, `n°`, `No.` …), dropped from identifiers.
+    static let numberPrefixes = ["#", "n°", "nº", "no.", "nr.", "no:", "nr:", ":"]
+
     /// The first token that looks like an identifier: has a digit, or is an upper-case / underscored code.
     func identifier(_ pieces: [Piece]) -> Reading? {
         for index in 0..<min(pieces.count, 3) {
             var text = pieces[index].text
-            for prefix in ["#", "n°", "nº", "no.", "nr.", "no:", "nr:", ":"] where text.lowercased().hasPrefix(prefix) {
+            for prefix in Self.numberPrefixes where text.lowercased().hasPrefix(prefix) {
                 text = String(text.dropFirst(prefix.count))
             }
             text = text.trimmingCharacters(in: CharacterSet(charactersIn: ",;:.()[]\"'"))
             guard !text.isEmpty else { continue }
-            if index > 0, pieces[index].gap > 12 { return nil }
             let hasDigit = text.contains(where: \.isNumber)
             let looksLikeCode = text.count >= 4 && (text.contains("_") || text.contains("-")
                 || text.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "/" })
@@ -161,7 +194,8 @@ struct ValueReader: Sendable {
                 return nil
             }
             if normalizer.date(text) != nil, text.contains(where: { "./-".contains($0) }) { return nil }
-            if text.contains(where: { $0 == "." || $0 == "," }), text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }) {
+            let decimalLike = text.allSatisfy { $0.isNumber || $0 == "." || $0 == "," }
+            if text.contains(where: { $0 == "." || $0 == "," }), decimalLike {
                 return nil
             }
             if text.hasSuffix("%") { return nil }
@@ -179,7 +213,7 @@ struct ValueReader: Sendable {
                 if end > start, pieces[end].gap > 1.0 { break }
                 let part = pieces[end].text.filter { $0.isLetter || $0.isNumber }.uppercased()
                 guard !part.isEmpty else { break }
-                compact += part
+                compact = Self.fixingOCRZeros(compact + part)
                 end += 1
                 if Self.isVATNumber(compact), end == pieces.count || pieces[end].gap > 1.0
                     || !pieces[end].text.allSatisfy({ $0.isNumber }) {
@@ -190,13 +224,31 @@ struct ValueReader: Sendable {
         return nil
     }
 
+    /// Reads a letter `O` between or before digits after a two-letter prefix as the digit `0` (an OCR confusion).
+    static func fixingOCRZeros(_ compact: String) -> String {
+        var characters = Array(compact)
+        guard characters.count > 3 else { return compact }
+        for position in 2..<characters.count where characters[position] == "O" {
+            let next = position + 1 < characters.count ? characters[position + 1] : " "
+            let previous = characters[position - 1]
+            if next.isNumber || (position > 2 && previous.isNumber) { characters[position] = "0" }
+        }
+        return String(characters)
+    }
+
     static func isVATNumber(_ compact: String) -> Bool {
         let characters = Array(compact)
-        guard (10...16).contains(characters.count), characters[0].isLetter, characters[1].isLetter,
+        guard (10...16).contains(characters.count), vatPrefixes.contains(String(characters.prefix(2))),
             characters[2].isNumber || characters[2] == "X" else { return false }
         let digits = characters.dropFirst(2).filter(\.isNumber).count
         return digits >= 7 && characters.dropFirst(2).allSatisfy { $0.isNumber || $0.isUppercase }
     }
+
+    /// Country prefixes of VAT numbers (EU members, `EL` for Greece, `XI`, and common non-EU ones).
+    static let vatPrefixes: Set<String> = [
+        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU", "IE", "IT", "LT", "LU",
+        "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "XI", "GB", "CH", "NO",
+    ]
 
     /// An IBAN in any grouping, accepted only with a valid ISO 7064 mod-97 check.
     func iban(_ pieces: [Piece]) -> Reading? {
@@ -224,7 +276,7 @@ struct ValueReader: Sendable {
         let characters = Array(compact)
         guard (15...34).contains(characters.count), characters[0].isLetter, characters[1].isLetter,
             characters[2].isNumber, characters[3].isNumber,
-            characters.allSatisfy({ ($0.isASCII && $0.isNumber) || ($0.isASCII && $0.isUppercase) }) else { return false }
+            characters.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) else { return false }
         let rearranged = characters.dropFirst(4) + characters.prefix(4)
         var remainder = 0
         for character in rearranged {
@@ -237,7 +289,8 @@ struct ValueReader: Sendable {
     /// A BIC/SWIFT code: 4 letters bank, 2 letters country, 2 location, optional 3 branch.
     func bic(_ pieces: [Piece]) -> Reading? {
         for index in 0..<min(pieces.count, 3) {
-            let text = pieces[index].text.trimmingCharacters(in: .punctuationCharacters).uppercased()
+            let text = pieces[index].text.trimmingCharacters(in: .punctuationCharacters)
+            guard text == text.uppercased() else { continue }
             let characters = Array(text)
             guard characters.count == 8 || characters.count == 11 else { continue }
             guard characters.prefix(6).allSatisfy({ $0.isASCII && $0.isLetter }),
@@ -261,8 +314,9 @@ struct ValueReader: Sendable {
                 digits += text.filter(\.isNumber).count
                 end += 1
             }
-            if (6...15).contains(digits), pieces[start].text.first.map({ $0.isNumber || $0 == "+" || $0 == "(" }) == true {
-                let text = joined(pieces[start..<end])
+            if (7...15).contains(digits), normalizer.date(joined(pieces[start..<end])) == nil,
+                pieces[start].text.first.map({ $0.isNumber || $0 == "+" || $0 == "(" }) == true {
+                let text = joined(pieces[start..<end]).trimmingCharacters(in: CharacterSet(charactersIn: ".-/ "))
                 return Reading(value: .string(text), text: text, range: start..<end)
             }
         }
@@ -286,7 +340,9 @@ struct ValueReader: Sendable {
             var text = pieces[index].text.trimmingCharacters(in: CharacterSet(charactersIn: "<>()[],;:\"'"))
             guard !text.contains("@") else { continue }
             let lower = text.lowercased()
-            for scheme in ["https://", "http://"] where lower.hasPrefix(scheme) { text = String(text.dropFirst(scheme.count)) }
+            for scheme in ["https://", "http://"] where lower.hasPrefix(scheme) {
+                text = String(text.dropFirst(scheme.count))
+            }
             if let slash = text.firstIndex(of: "/") { text = String(text[..<slash]) }
             text = text.trimmingCharacters(in: CharacterSet(charactersIn: "."))
             let labels = text.split(separator: ".")
@@ -333,6 +389,40 @@ struct ValueReader: Sendable {
         }
         return nil
     }
+
+    /// A clock time `14:27`, `9.05`, `14h27`, `14:27:05`, as `HH:MM` (with `:SS` when printed).
+    func time(_ pieces: [Piece]) -> Reading? {
+        for index in 0..<min(pieces.count, 4) {
+            let printed = pieces[index].text.trimmingCharacters(in: CharacterSet(charactersIn: ",;()[]"))
+            let parts = printed.lowercased().split(omittingEmptySubsequences: false) { ":.h".contains($0) }
+            guard (2...3).contains(parts.count), parts.allSatisfy({ $0.allSatisfy(\.isNumber) }),
+                (1...2).contains(parts[0].count), parts.dropFirst().allSatisfy({ $0.count == 2 }),
+                let hour = Int(parts[0]), hour < 24, let minute = Int(parts[1]), minute < 60 else { continue }
+            if parts.count == 3, (Int(parts[2]) ?? 60) >= 60 { continue }
+            if printed.contains("."), parts.count == 2, index + 1 >= pieces.count
+                || !["h", "uhr", "am", "pm"].contains(pieces[index + 1].text.lowercased()) {
+                continue
+            }
+            var value = (hour < 10 ? "0" : "") + "\(hour):" + parts[1]
+            if parts.count == 3 { value += ":" + parts[2] }
+            return Reading(value: .string(value), text: pieces[index].text, range: index..<(index + 1))
+        }
+        return nil
+    }
+
+    /// A person's name after a label, without a leading courtesy title (`Ms.`, `Herr`, `Dhr.` …).
+    func person(_ pieces: [Piece]) -> Reading? {
+        guard var reading = text(pieces), case .string(let text) = reading.value else { return nil }
+        var words = text.split(separator: " ").map(String.init)
+        while words.count > 1, Self.courtesyTitles.contains(words[0].lowercased()) { words.removeFirst() }
+        reading.value = .string(words.joined(separator: " "))
+        return reading
+    }
+
+    static let courtesyTitles: Set<String> = [
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "herr", "frau", "dhr", "dhr.",
+        "mevr", "mevr.", "mw", "mw.", "m.", "mme", "mme.", "mlle", "sir", "madam",
+    ]
 
     /// The words up to a wide gap (a column break), as one string.
     func text(_ pieces: [Piece]) -> Reading? {

@@ -34,7 +34,7 @@ final class MeteredModel: Sendable {
                     "the model budget ran out before a valid answer: \(error.message) (raise --max-cost or the "
                         + "call/token limits)"
                 )
-            case .transport, .localServerMissing, .localServerFailed, .unauthorized, .missingAPIKey,
+            case .transport, .localServerMissing, .localServerFailed, .unauthorized, .missingAPIKey, .invalidConfiguration,
                  .rateLimited, .serverError:
                 throw ExtractError(.modelUnavailable, "\(model.descriptor): \(error.message)")
             default:

@@ -1,0 +1,6 @@
+import Provenance
+import Testing
+
+@Test func provenanceModuleHasAVersion() {
+    #expect(!ProvenanceModule.version.isEmpty)
+}
