@@ -13,7 +13,12 @@ public struct CacheKey: Sendable, Hashable, CustomStringConvertible {
 
     /// The key for `input` to the stage identified by `identity`.
     public init(identity: StageIdentity, input: some CacheKeyed) {
-        self.init(material: "docextract-cache-v1\n\(identity.description)\n\(input.cacheKeyMaterial)")
+        self.init(material: Self.material(identity: identity, input: input.cacheKeyMaterial))
+    }
+
+    /// The text hashed for a stage identity and an input's key material.
+    static func material(identity: StageIdentity, input: String) -> String {
+        "docextract-cache-v1\n\(identity.description)\n\(input)"
     }
 
     /// The key of arbitrary key material.

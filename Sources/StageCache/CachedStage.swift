@@ -37,14 +37,16 @@ where Wrapped.Input: CacheKeyed, Wrapped.Output: Codable {
     public func run(_ input: Input) async throws -> Output {
         let start = ContinuousClock.now
         let identity = wrapped.identity
+        let material = input.cacheKeyMaterial
+        let key = CacheKey(material: CacheKey.material(identity: identity, input: material))
+        // Short key material (a page reference) is kept readable in events; long material (a whole document's
+        // evidence) is named by its hash, so events stay small.
+        let label = material.utf8.count <= 160 ? material : "sha256:" + CacheKey.sha256Hex(Data(material.utf8))
         func report(_ outcome: StageEvent.Outcome) {
             let elapsed = ContinuousClock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            observe(StageEvent(
-                stage: identity.description, input: input.cacheKeyMaterial, outcome: outcome, seconds: seconds
-            ))
+            observe(StageEvent(stage: identity.description, input: label, outcome: outcome, seconds: seconds))
         }
-        let key = CacheKey(identity: identity, input: input)
         if let store, let data = store.load(key) {
             if let output = try? JSONDecoder().decode(Output.self, from: data) {
                 report(.cacheHit)
