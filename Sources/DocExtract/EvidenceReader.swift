@@ -105,7 +105,18 @@ public final class EvidenceReader: Sendable {
                 }
             }
         }
-        return DocumentEvidence(info: info, pages: numbers.compactMap { results[$0] }, diagnostics: diagnostics.diagnostics)
+        let routing = options.routing
+        let key = [
+            "pdf:\(digest)", "pages:\(numbers.map(String.init).joined(separator: ","))",
+            "text:\(textStage.identity)", "ocr:\(ocrStage.map { $0.identity.description } ?? "none")",
+            "mode:\(options.ocrMode.rawValue)", "text-layer:\(options.useTextLayer)",
+            "routing:\(routing.minimumCharactersPerSquareInch),\(routing.maximumUnmappableShare),"
+                + "\(routing.maximumInvisibleShare),\(routing.imageCoverageForOCR),"
+                + "\(routing.sparseTextCharactersPerSquareInch)",
+        ].joined(separator: ";")
+        return DocumentEvidence(
+            info: info, pages: numbers.compactMap { results[$0] }, diagnostics: diagnostics.diagnostics, cacheKey: key
+        )
     }
 
     private func readPage(

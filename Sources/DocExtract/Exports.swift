@@ -3,3 +3,7 @@
 @_exported import ExtractCore
 @_exported import JSONCore
 @_exported import struct PopplerStage.PDFSource
+@_exported import struct ModelClients.BudgetLimits
+@_exported import struct ModelClients.LocalModelConfiguration
+@_exported import protocol ModelClients.LanguageModel
+@_exported import struct Synthesis.SynthesisOptions

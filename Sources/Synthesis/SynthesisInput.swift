@@ -15,9 +15,13 @@ public struct SynthesisInput: CacheKeyed {
         self.schema = schema
     }
 
-    /// The evidence and the schema in canonical form (sorted keys): a changed schema or a page read
-    /// differently makes a new key; the same ones reuse the cached answer.
+    /// The schema in canonical form (sorted keys) and the evidence's own cache key (document digest, pages,
+    /// stage versions and options) — or, for evidence built by hand, its content: a changed schema or a page
+    /// read differently makes a new key; the same ones reuse the cached answer.
     public var cacheKeyMaterial: String {
+        if let key = evidence.cacheKey {
+            return "schema:\(schema.serialized(sortedKeys: true))\nevidence:\(key)"
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let evidenceText = (try? encoder.encode(evidence.pages)).map { String(decoding: $0, as: UTF8.self) } ?? ""
