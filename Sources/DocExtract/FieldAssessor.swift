@@ -12,7 +12,7 @@ struct FieldAssessor {
         guard let value else { return [] }
         let locator = EvidenceLocator(evidence: evidence)
         let confidence = FieldConfidence(threshold: threshold)
-        return Self.leaves(of: value).map { pointer, leaf in
+        return value.leaves().map { pointer, leaf in
             let field = fields.first { Self.matches($0.pointer, pointer) }
             let match = leaf.isNull ? nil : locator.locate(leaf, field: field)
             let assessment = confidence.assess(value: leaf, match: match)
@@ -45,19 +45,5 @@ struct FieldAssessor {
         let parts = pointer.split(separator: "/").map(String.init)
         guard let index = parts.firstIndex(where: { Int($0) != nil }) else { return pointer }
         return "/" + parts[..<index].joined(separator: "/")
-    }
-
-    static func leaves(of value: JSONValue, prefix: String = "") -> [(String, JSONValue)] {
-        switch value {
-        case .object(let object):
-            return object.flatMap { key, child in
-                leaves(of: child, prefix: prefix + "/" + key.replacingOccurrences(of: "~", with: "~0")
-                    .replacingOccurrences(of: "/", with: "~1"))
-            }
-        case .array(let items):
-            return items.enumerated().flatMap { leaves(of: $1, prefix: prefix + "/\($0)") }
-        default:
-            return [(prefix, value)]
-        }
     }
 }

@@ -54,19 +54,4 @@ enum JSONPath {
             $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
         }
     }
-
-    /// Every leaf (scalar or null) of `value` with its JSON Pointer.
-    static func leaves(of value: JSONValue, prefix: String = "") -> [(pointer: String, value: JSONValue)] {
-        switch value {
-        case .object(let object):
-            return object.flatMap { key, child in
-                leaves(of: child, prefix: prefix + "/" + key.replacingOccurrences(of: "~", with: "~0")
-                    .replacingOccurrences(of: "/", with: "~1"))
-            }
-        case .array(let items):
-            return items.enumerated().flatMap { leaves(of: $1, prefix: prefix + "/\($0)") }
-        default:
-            return [(prefix, value)]
-        }
-    }
 }

@@ -69,7 +69,7 @@ public struct SynthesisStage: Stage {
             ).run(evidence)
             var origins: [String: String] = [:]
             if let value = outcome.value {
-                for leaf in JSONPath.leaves(of: value) { origins[leaf.pointer] = leaf.value.isNull ? "null" : "model" }
+                for leaf in value.leaves() { origins[leaf.pointer] = leaf.value.isNull ? "null" : "model" }
             }
             return SynthesisOutput(
                 value: outcome.value, errors: outcome.errors, attempts: outcome.attempts, usage: metered.usage,
