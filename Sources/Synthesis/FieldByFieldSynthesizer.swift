@@ -182,31 +182,63 @@ struct FieldByFieldSynthesizer {
         let cap = min(object["maxItems"]?.intValue ?? options.maxArrayItems, options.maxArrayItems)
         object["maxItems"] = .number(JSONNumber(cap))
         arraySchema = .object(object)
-        let chunk = text.chunks(maximumCharacters: options.maxEvidenceCharacters).first ?? text
-        let question = FieldQuestion.rows(path: path, fields: rowFields, evidence: chunk.rendered)
-        let response = try await model.complete(ChatRequest(
-            system: PromptBuilder.systemField, user: [.text(question)],
-            responseSchema: ResponseSchema(name: "rows", schema: ["type": "object", "properties": [
-                "rows": arraySchema,
-            ], "required": ["rows"]]),
-            temperature: options.temperature, maxOutputTokens: options.maxOutputTokens
-        ))
+        // Rows are checked one by one against the item schema (when it stands alone, i.e. has no `$ref` out).
+        let itemSchema = object["items"].flatMap { try? JSONSchema($0, checkingMetaSchema: false) }
         let pointer = "/" + path.joined(separator: "/")
-        guard let parsed = try? JSONValue(parsing: AnswerText.jsonPart(of: response.text)),
-              let rows = parsed["rows"]?.arrayValue ?? parsed.arrayValue
-        else {
-            return ([], 1, Diagnostic(
-                .warning, code: "synthesis.rows-unreadable",
-                "\(pointer): the model's rows were not readable JSON (\(response.finishReason)); left empty"
+        let chunks = text.chunks(maximumCharacters: options.maxEvidenceCharacters)
+        var rows: [JSONValue] = []
+        var dropped = 0
+        var asked = 0
+        var unreadable = 0
+        for chunk in chunks where rows.count < cap {
+            asked += 1
+            let question = FieldQuestion.rows(path: path, fields: rowFields, evidence: chunk.rendered)
+            let response = try await model.complete(ChatRequest(
+                system: PromptBuilder.systemField, user: [.text(question)],
+                responseSchema: ResponseSchema(name: "rows", schema: ["type": "object", "properties": [
+                    "rows": arraySchema,
+                ], "required": ["rows"]]),
+                temperature: options.temperature, maxOutputTokens: options.maxOutputTokens
             ))
+            guard let parsed = try? JSONValue(parsing: AnswerText.jsonPart(of: response.text)),
+                  let answered = parsed["rows"]?.arrayValue ?? parsed.arrayValue
+            else {
+                unreadable += 1
+                continue
+            }
+            for row in answered {
+                let normalized = normalizeRow(row, fields: rowFields)
+                guard rows.count < cap, !rows.contains(normalized),
+                      itemSchema.map({ $0.isValid(normalized) }) ?? true
+                else {
+                    dropped += 1
+                    continue
+                }
+                rows.append(normalized)
+            }
         }
-        var unique: [JSONValue] = []
-        for row in rows.prefix(cap) where !unique.contains(row) { unique.append(row) }
-        let note = unique.count < rows.count
-            ? Diagnostic(.note, code: "synthesis.rows-deduplicated",
-                         "\(pointer): \(rows.count - unique.count) repeated or extra rows dropped")
-            : nil
-        return (unique, 1, note)
+        var notes: [String] = []
+        if chunks.count > 1 { notes.append("asked in \(asked) of \(chunks.count) parts of the evidence") }
+        if dropped > 0 { notes.append("\(dropped) repeated, invalid or extra rows dropped") }
+        if unreadable > 0 { notes.append("\(unreadable) answer\(unreadable == 1 ? " was" : "s were") not readable JSON") }
+        let note = notes.isEmpty ? nil : Diagnostic(
+            unreadable > 0 && rows.isEmpty ? .warning : .note, code: "synthesis.rows",
+            "\(pointer): \(rows.count) rows; " + notes.joined(separator: "; ")
+        )
+        return (rows, asked, note)
+    }
+
+    /// Normalises each row field (dates, numbers, enums) the way the whole answer is normalised.
+    private func normalizeRow(_ row: JSONValue, fields: [SchemaField]) -> JSONValue {
+        var result = row
+        for field in fields {
+            guard let star = field.path.firstIndex(of: "*") else { continue }
+            let inner = Array(field.path[(star + 1)...])
+            guard !inner.contains("*"), let value = JSONPath.value(at: inner, in: row), !value.isNull,
+                  let normalized = valueNormalizer.normalize(value, for: field) else { continue }
+            JSONPath.set(normalized, at: inner, in: &result)
+        }
+        return result
     }
 
     // MARK: Assembly

@@ -179,4 +179,32 @@ import Testing
         #expect(result.needsReview.contains("/invoice_number"))
         #expect(result.fields.first { $0.pointer == "/invoice_number" }?.provenance == nil)
     }
+
+    @Test func fieldByFieldPicksCandidatesAndKeepsOnlyValidRows() async throws {
+        let expected = try JSONValue(parsing: Self.expectedText)
+        let rows = expected["line_items"]!.serialized()
+        let model = ScriptedLanguageModel([.respond { request in
+            let question = request.messages.last?.text ?? ""
+            if question.contains("{\"choice\"") { return #"{"choice": 1}"# }
+            // Two good rows, one repeated, one that breaks the item schema.
+            if question.contains("{\"rows\"") {
+                let items = try! JSONValue(parsing: rows).arrayValue!
+                let broken: JSONValue = ["description": 7]
+                return JSONValue.object(["rows": .array([items[0], items[1], items[1], broken])]).serialized()
+            }
+            return #"{"value": null}"#
+        }], provider: "local")
+        let extractor = try extractor(model, cache: false) { $0.synthesis.strategy = .auto }
+        defer { extractor.close() }
+        let result = try await extractor.extract(pdfAt: Fixtures.sample("invoice.pdf").path, schema: schema)
+        #expect(result.status != .failure, "\(result.errors)")
+        let value = try #require(result.value)
+        #expect(value["invoice_number"] == expected["invoice_number"])
+        #expect(value["total"] == expected["total"])
+        #expect(value["line_items"]?.arrayValue?.count == 2)
+        #expect(result.diagnostics.contains { $0.code == "synthesis.rows" })
+        // Every question is small and constrained: no request carries the whole schema.
+        #expect(model.requests.allSatisfy { $0.responseSchema != nil })
+        #expect(model.requests.count > 10)
+    }
 }
