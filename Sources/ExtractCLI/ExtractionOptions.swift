@@ -78,6 +78,9 @@ struct ExtractionOptions: ParsableArguments {
     @Option(help: "Append one JSON line per stage request and per model call to this file.")
     var log: String?
 
+    @Option(help: "Format of --log: json (JSON Lines) or text (one readable line per record).")
+    var logFormat: RunLog.Format = .json
+
     @Option(help: "Fields below this confidence are listed for review (0-1).")
     var reviewThreshold: Double = 0.6
 

@@ -14,6 +14,14 @@ enum ResultSummary {
             + cache
     }
 
+    /// `[####------] 4/10 name.pdf`, shown on a terminal before each file of a batch.
+    static func progress(index: Int, of total: Int, file: String) -> String {
+        let width = 20
+        let done = total == 0 ? 0 : index * width / total
+        let bar = String(repeating: "#", count: done) + String(repeating: "-", count: width - done)
+        return "[\(bar)] \(index + 1)/\(total) \(file)"
+    }
+
     static func details(_ result: ExtractionResult) -> String {
         var lines: [String] = []
         for page in result.pages {

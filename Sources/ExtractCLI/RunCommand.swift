@@ -62,8 +62,10 @@ struct RunCommand: AsyncParsableCommand {
                 extractor.close()
                 LocalModelServer.stopAll()
             }
-            let runLog = try options.log.map { try RunLog(path: $0) }
-            for file in files {
+            let runLog = try options.log.map { try RunLog(path: $0, format: options.logFormat) }
+            let progress = isatty(STDERR_FILENO) == 1 && files.count > 1
+            for (index, file) in files.enumerated() {
+                if progress { CLIError.printError(ResultSummary.progress(index: index, of: files.count, file: file)) }
                 let code = await extractOne(file, schema: schema, extractor: extractor, runLog: runLog)
                 if status == 0 { status = code }
             }

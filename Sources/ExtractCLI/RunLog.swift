@@ -1,3 +1,4 @@
+import ArgumentParser
 import DocExtract
 import ExtractCore
 import Foundation
@@ -6,10 +7,20 @@ import JSONCore
 /// `--log FILE`: one JSON line per stage request and per page routing decision (model calls are appended to
 /// the same file by the model clients).
 final class RunLog: Sendable {
-    private let path: String
+    /// How records are written.
+    enum Format: String, ExpressibleByArgument, Sendable {
+        /// One JSON object per line.
+        case json
+        /// `key=value` pairs, one record per line, for people reading the file.
+        case text
+    }
 
-    init(path: String) throws {
+    private let path: String
+    private let format: Format
+
+    init(path: String, format: Format = .json) throws {
         self.path = path
+        self.format = format
         if !FileManager.default.fileExists(atPath: path) {
             guard FileManager.default.createFile(atPath: path, contents: nil) else {
                 throw ExtractError(.invalidOption, "cannot create the log file", path: path)
@@ -21,7 +32,16 @@ final class RunLog: Sendable {
         guard let handle = FileHandle(forWritingAtPath: path) else { return }
         defer { try? handle.close() }
         _ = try? handle.seekToEnd()
-        try? handle.write(contentsOf: Data((record.serialized() + "\n").utf8))
+        let line: String
+        switch format {
+        case .json:
+            line = record.serialized()
+        case .text:
+            line = (record.objectValue.map { object in
+                object.map { key, value in "\(key)=\(value.stringValue ?? value.serialized())" }
+            } ?? [record.serialized()]).joined(separator: " ")
+        }
+        try? handle.write(contentsOf: Data((line + "\n").utf8))
     }
 
     func record(_ result: ExtractionResult, events: [StageEvent]) {

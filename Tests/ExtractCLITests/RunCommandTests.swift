@@ -106,6 +106,22 @@ import Testing
         #expect(result.standardError.contains("samples/bad/empty.pdf"))
     }
 
+    @Test func runLogHasStagesRoutingAndModelCalls() throws {
+        let server = try server([Self.expected])
+        defer { server.stop() }
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID()).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let result = try extract.run(arguments(server, ["--log", log.path]))
+        #expect(result.status == 0, "\(result.standardError)")
+        let records = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+            .map { try JSONValue(parsing: String($0)) }
+        #expect(records.contains { $0["stage"]?.stringValue?.hasPrefix("poppler.text") == true })
+        #expect(records.contains { $0["event"]?.stringValue == "routing" && $0["page"]?.intValue == 1 })
+        #expect(records.contains { $0["event"]?.stringValue == "result" })
+        // One record per model call, from the model clients, with tokens.
+        #expect(records.contains { record in record["model"]?.stringValue == "test-model" })
+    }
+
     @Test func outDirGetsOneFilePerDocument() throws {
         let server = try server([Self.expected])
         defer { server.stop() }
