@@ -55,6 +55,7 @@ let package = Package(
         .target(name: "JSONCore"),
         .target(name: "JSONSchema", dependencies: ["JSONCore"]),
         .target(name: "Provenance", dependencies: ["ExtractCore", "JSONCore"]),
+        .target(name: "Layout", dependencies: ["ExtractCore"]),
         .target(
             name: "Synthesis",
             dependencies: ["ExtractCore", "JSONCore", "JSONSchema", "ModelClients", "Provenance"]
@@ -67,7 +68,7 @@ let package = Package(
             name: "DocExtract",
             dependencies: [
                 "ExtractCore", "PopplerStage", "TesseractStage", "StageCache", "JSONCore", "JSONSchema",
-                "ModelClients", "Provenance", "Synthesis",
+                "ModelClients", "Provenance", "Synthesis", "Layout",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -101,6 +102,7 @@ let package = Package(
             name: "DocExtractTests",
             dependencies: [
                 "DocExtract", "ExtractCore", "PopplerStage", "StageCache", "ExtractTestSupport", "JSONCore", "ModelClients",
+                "Synthesis",
             ]
         ),
         .testTarget(
@@ -108,6 +110,9 @@ let package = Package(
             dependencies: [
                 "Provenance", "ExtractCore", "JSONCore", "ExtractTestSupport", "PopplerStage", "TesseractStage",
             ]
+        ),
+        .testTarget(
+            name: "LayoutTests", dependencies: ["Layout", "ExtractCore", "PopplerStage", "ExtractTestSupport"]
         ),
         // Uses only `import DocExtract`, as a user's package would.
         .testTarget(name: "DocExtractAPITests", dependencies: ["DocExtract"]),

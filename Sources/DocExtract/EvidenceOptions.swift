@@ -15,6 +15,9 @@ public struct EvidenceOptions: Sendable, Hashable {
     /// The largest raster rendered for one page; larger pages are rendered at a lower resolution.
     /// Default 40 million pixels.
     public var maximumRenderPixels: Int = 40_000_000
+    /// Run the offline layout analyser (reading order across columns, headings, running headers and footers)
+    /// and give synthesis the evidence in that order. Default `true`.
+    public var analyzeLayout: Bool = true
     /// Keep the text layer in the evidence. Default `true`; `false` (`--strategy ocr`) gives synthesis OCR only.
     public var useTextLayer: Bool = true
     /// The thresholds that decide, in `.auto` mode, which pages need OCR.

@@ -1,5 +1,6 @@
 import ExtractCore
 import Foundation
+import Layout
 import PopplerStage
 import StageCache
 import TesseractStage
@@ -110,13 +111,20 @@ public final class EvidenceReader: Sendable {
             "pdf:\(digest)", "pages:\(numbers.map(String.init).joined(separator: ","))",
             "text:\(textStage.identity)", "ocr:\(ocrStage.map { $0.identity.description } ?? "none")",
             "mode:\(options.ocrMode.rawValue)", "text-layer:\(options.useTextLayer)",
+            "layout:\(options.analyzeLayout ? "local@\(LayoutAnalyzer.version)" : "none")",
             "routing:\(routing.minimumCharactersPerSquareInch),\(routing.maximumUnmappableShare),"
                 + "\(routing.maximumInvisibleShare),\(routing.imageCoverageForOCR),"
                 + "\(routing.sparseTextCharactersPerSquareInch)",
         ].joined(separator: ";")
-        return DocumentEvidence(
+        var evidence = DocumentEvidence(
             info: info, pages: numbers.compactMap { results[$0] }, diagnostics: diagnostics.diagnostics, cacheKey: key
         )
+        if options.analyzeLayout {
+            for (index, regions) in LayoutAnalyzer().analyze(evidence).enumerated() where !regions.isEmpty {
+                evidence.pages[index].layout = regions
+            }
+        }
+        return evidence
     }
 
     private func readPage(

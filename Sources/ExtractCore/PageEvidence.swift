@@ -12,6 +12,8 @@ public struct PageEvidence: Sendable, Hashable, Codable {
     public var ocr: PageText?
     /// Why OCR was or was not run on this page.
     public var ocrDecision: OCRDecision?
+    /// Regions in reading order, when layout analysis ran.
+    public var layout: [LayoutRegion]?
 
     /// Creates page evidence.
     public init(
@@ -20,8 +22,10 @@ public struct PageEvidence: Sendable, Hashable, Codable {
         textLayer: PageText? = nil,
         probe: TextLayerProbe? = nil,
         ocr: PageText? = nil,
-        ocrDecision: OCRDecision? = nil
+        ocrDecision: OCRDecision? = nil,
+        layout: [LayoutRegion]? = nil
     ) {
+        self.layout = layout
         self.number = number
         self.size = size
         self.textLayer = textLayer

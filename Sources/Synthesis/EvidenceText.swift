@@ -18,14 +18,36 @@ public struct EvidenceText: Sendable {
     /// Every line, pages in order.
     public let lines: [Line]
 
-    /// Lays out `evidence`: the text layer of each page, and its OCR lines when the page was OCR'd.
+    /// Lays out `evidence`: page by page, the layout regions in reading order when layout analysis ran (each
+    /// line tagged with its region, e.g. `[heading]`, `[column 2]`), otherwise the text layer's lines; then the
+    /// page's OCR lines when it was OCR'd and they are not already what the regions show.
     public init(_ evidence: DocumentEvidence) {
         var lines: [Line] = []
         for page in evidence.pages {
-            for (index, line) in (page.textLayer?.lines ?? []).enumerated() where !line.words.isEmpty {
-                lines.append(Line(id: "p\(page.number).t\(index + 1)", page: page.number, source: .textLayer,
-                                  text: line.text))
+            var layoutSource: TextSource?
+            if let regions = page.layout, !regions.isEmpty {
+                let source = regions[0].source
+                layoutSource = source
+                let original = (source == .ocr ? page.ocr : page.textLayer)?.lines ?? []
+                var indices: [TextLine: [Int]] = [:]
+                for (index, line) in original.enumerated() { indices[line, default: []].append(index) }
+                let letter = source == .ocr ? "o" : "t"
+                for region in regions.sorted(by: { $0.order < $1.order }) {
+                    var tag = region.kind.rawValue
+                    if let column = region.column { tag += ", column \(column + 1)" }
+                    for line in region.lines where !line.words.isEmpty {
+                        let index = indices[line]?.isEmpty == false ? indices[line]!.removeFirst() : original.count
+                        lines.append(Line(id: "p\(page.number).\(letter)\(index + 1)", page: page.number, source: source,
+                                          text: "[\(tag)] " + line.text))
+                    }
+                }
+            } else {
+                for (index, line) in (page.textLayer?.lines ?? []).enumerated() where !line.words.isEmpty {
+                    lines.append(Line(id: "p\(page.number).t\(index + 1)", page: page.number, source: .textLayer,
+                                      text: line.text))
+                }
             }
+            guard layoutSource != .ocr else { continue }
             for (index, line) in (page.ocr?.lines ?? []).enumerated() where !line.words.isEmpty {
                 lines.append(Line(id: "p\(page.number).o\(index + 1)", page: page.number, source: .ocr,
                                   text: line.text))
