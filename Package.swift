@@ -94,6 +94,7 @@ let package = Package(
         ),
         .executableTarget(name: "BenchJSONSchema", dependencies: ["JSONCore", "JSONSchema"]),
         .executableTarget(name: "BenchPipeline"),
+        .executableTarget(name: "BenchLayout", dependencies: ["ExtractCore", "PopplerStage", "Layout"]),
         .executableTarget(name: "BenchModels", dependencies: ["ModelClients", "JSONCore", "ExtractTestSupport"]),
 
         // MARK: Tests

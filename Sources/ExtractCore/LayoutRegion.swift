@@ -18,9 +18,15 @@ public struct LayoutRegion: Sendable, Hashable, Codable {
     public var lines: [TextLine]
     /// Where its lines come from.
     public var source: TextSource
+    /// The cells of a table region, row by row; nil for other kinds.
+    public var cells: [TableCell]?
 
     /// Creates a region.
-    public init(kind: Kind, box: BoundingBox, order: Int, column: Int? = nil, lines: [TextLine], source: TextSource) {
+    public init(
+        kind: Kind, box: BoundingBox, order: Int, column: Int? = nil, lines: [TextLine], source: TextSource,
+        cells: [TableCell]? = nil
+    ) {
+        self.cells = cells
         self.kind = kind
         self.box = box
         self.order = order
@@ -29,6 +35,16 @@ public struct LayoutRegion: Sendable, Hashable, Codable {
         self.source = source
     }
 
-    /// The lines joined by newlines.
-    public var text: String { lines.map(\.text).joined(separator: "\n") }
+    /// The lines joined by newlines; a table as rows of cells joined by ` | `.
+    public var text: String {
+        guard let cells, !cells.isEmpty else { return lines.map(\.text).joined(separator: "\n") }
+        return tableRows.map { $0.joined(separator: " | ") }.joined(separator: "\n")
+    }
+
+    /// A table's rows as cell texts (a spanned cell appears once, in its first column); empty for other kinds.
+    public var tableRows: [[String]] {
+        guard let cells else { return [] }
+        let rows = Dictionary(grouping: cells, by: \.row)
+        return rows.keys.sorted().map { row in rows[row]!.sorted { $0.column < $1.column }.map(\.text) }
+    }
 }

@@ -11,7 +11,7 @@ import Foundation
 /// one-page document, that sit in the outer margin in small type) become page headers and footers.
 public struct LayoutAnalyzer: Sendable {
     /// Bump when the analysis changes: it is part of the evidence's cache key.
-    public static let version = 1
+    public static let version = 2
 
     /// The narrowest white gutter, in points, that separates columns. Default 12.
     public var minimumGutter: Double = 12
@@ -21,6 +21,8 @@ public struct LayoutAnalyzer: Sendable {
     public var marginShare: Double = 0.08
     /// A line at least this many times the body font size is a title (the largest) or heading. Default 1.25.
     public var headingFactor: Double = 1.25
+    /// Find tables (``TableDetector``) and give them as regions of rows and cells. Default `true`.
+    public var detectsTables = true
 
     /// The defaults.
     public init() {}
@@ -61,6 +63,16 @@ public struct LayoutAnalyzer: Sendable {
             }
         }
 
+        // Tables first: their words leave the prose and come back as one region of rows and cells.
+        let tables = detectsTables ? TableDetector().detect(body.flatMap(\.words), pageWidth: size.width) : []
+        if !tables.isEmpty {
+            let inTables = Set(tables.flatMap(\.words))
+            body = body.compactMap { line in
+                let rest = line.words.filter { !inTables.contains($0) }
+                return rest.isEmpty ? nil : (rest.count == line.words.count ? line : TextLine(words: rest))
+            }
+        }
+
         var ordered: [(line: TextLine, column: Int?)] = []
         cut(body, column: nil, lineHeight: lineHeight, into: &ordered)
 
@@ -95,6 +107,13 @@ public struct LayoutAnalyzer: Sendable {
             current.append(line)
         }
         flush()
+        for table in tables {
+            let rows = table.rowWords.filter { !$0.isEmpty }.map { TextLine(words: $0) }
+            let region = LayoutRegion(kind: .table, box: table.box, order: 0, lines: rows, source: text.source,
+                                      cells: table.cells)
+            let position = regions.firstIndex { $0.kind != .pageHeader && $0.box.y > table.box.y } ?? regions.count
+            regions.insert(region, at: position)
+        }
         let footers = marginal.filter { $0.1 == .pageFooter }.map(\.0).sorted { ($0.box.y, $0.box.x) < ($1.box.y, $1.box.x) }
         if !footers.isEmpty { regions.append(region(.pageFooter, footers, column: nil, source: text.source)) }
         for index in regions.indices { regions[index].order = index }

@@ -32,9 +32,21 @@ public struct EvidenceText: Sendable {
                 var indices: [TextLine: [Int]] = [:]
                 for (index, line) in original.enumerated() { indices[line, default: []].append(index) }
                 let letter = source == .ocr ? "o" : "t"
+                var tableNumber = 0
                 for region in regions.sorted(by: { $0.order < $1.order }) {
                     var tag = region.kind.rawValue
                     if let column = region.column { tag += ", column \(column + 1)" }
+                    if region.kind == .table, region.cells != nil {
+                        // A table reads row by row, header row first, cells separated by ` | `.
+                        tableNumber += 1
+                        for (row, cells) in region.tableRows.enumerated() {
+                            lines.append(Line(
+                                id: "p\(page.number).\(letter)tab\(tableNumber)r\(row + 1)", page: page.number,
+                                source: source, text: "[table \(tableNumber)] " + cells.joined(separator: " | ")
+                            ))
+                        }
+                        continue
+                    }
                     for line in region.lines where !line.words.isEmpty {
                         let index = indices[line]?.isEmpty == false ? indices[line]!.removeFirst() : original.count
                         lines.append(Line(id: "p\(page.number).\(letter)\(index + 1)", page: page.number, source: source,

@@ -92,5 +92,30 @@ import Testing
             #expect(page.filter { $0.kind == .paragraph }.count == 1)
         }
     }
-}
 
+    @Test func invoiceLineItemsComeBackAsTableRows() throws {
+        let found = try regions("invoice.pdf")
+        let expected = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: Fixtures.sample("expected/invoice.json"))
+        ) as? [String: Any]
+        let items = try #require(expected?["line_items"] as? [[String: Any]])
+        let table = try #require(found.first { region in
+            region.kind == .table && region.tableRows.first == ["Description", "Quantity", "Unit price", "Amount"]
+        })
+        #expect(table.tableRows.count == items.count + 1, "header row first, then one row per item")
+        for (row, item) in zip(table.tableRows.dropFirst(), items) {
+            #expect(row.first == item["description"] as? String)
+            #expect(row.count == 4)
+        }
+    }
+
+    @Test func proseIsNotATable() throws {
+        #expect(try regions("two-column.pdf").allSatisfy { $0.kind != .table })
+    }
+
+    @Test func tightTableKeepsItsRows() throws {
+        let table = try #require(try regions("table.pdf").first { $0.kind == .table })
+        #expect(table.tableRows.count == 8, "header and seven parts")
+        #expect(table.tableRows.dropFirst().allSatisfy { $0.first?.hasPrefix("Part-") == true })
+    }
+}
