@@ -57,6 +57,10 @@ let package = Package(
         .target(name: "Provenance", dependencies: ["ExtractCore", "JSONCore"]),
         .target(name: "Layout", dependencies: ["ExtractCore"]),
         .target(
+            name: "VisionLayout",
+            dependencies: ["ExtractCore", "JSONCore", "JSONSchema", "ModelClients", "PopplerStage"]
+        ),
+        .target(
             name: "Synthesis",
             dependencies: ["ExtractCore", "JSONCore", "JSONSchema", "ModelClients", "Provenance"]
         ),
@@ -68,7 +72,7 @@ let package = Package(
             name: "DocExtract",
             dependencies: [
                 "ExtractCore", "PopplerStage", "TesseractStage", "StageCache", "JSONCore", "JSONSchema",
-                "ModelClients", "Provenance", "Synthesis", "Layout",
+                "ModelClients", "Provenance", "Synthesis", "Layout", "VisionLayout",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -15,9 +15,22 @@ public struct EvidenceOptions: Sendable, Hashable {
     /// The largest raster rendered for one page; larger pages are rendered at a lower resolution.
     /// Default 40 million pixels.
     public var maximumRenderPixels: Int = 40_000_000
-    /// Run the offline layout analyser (reading order across columns, headings, running headers and footers)
-    /// and give synthesis the evidence in that order. Default `true`.
-    public var analyzeLayout: Bool = true
+    /// How layout is analysed.
+    public enum LayoutMode: String, Sendable, Hashable, CaseIterable {
+        /// No layout analysis: lines in the order the sources give them.
+        case none
+        /// The offline analyser: reading order across columns, headings, tables, running headers and footers.
+        case local
+        /// A vision model looks at each rendered page; pages where it fails fall back to `local`.
+        case vision
+    }
+
+    /// How layout is analysed; synthesis reads the evidence in the resulting order. Default `.local`.
+    public var layout: LayoutMode = .local
+    /// Resolution of the page images sent to a vision model. Default 150 dpi.
+    public var visionDPI: Double = 150
+    /// Longest side of those images, in pixels. Default 1,400.
+    public var visionMaximumSide: Int = 1400
     /// Keep the text layer in the evidence. Default `true`; `false` (`--strategy ocr`) gives synthesis OCR only.
     public var useTextLayer: Bool = true
     /// The thresholds that decide, in `.auto` mode, which pages need OCR.

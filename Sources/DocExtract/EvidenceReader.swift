@@ -1,9 +1,11 @@
 import ExtractCore
 import Foundation
 import Layout
+import ModelClients
 import PopplerStage
 import StageCache
 import TesseractStage
+import VisionLayout
 
 /// Reads a PDF every way the options ask for: the text layer and its probe on every selected page, and OCR on
 /// the pages that need it, many pages at once.
@@ -16,6 +18,7 @@ public final class EvidenceReader: Sendable {
     private let ocrService: OCRService?
     private let textStage: CachedStage<TextLayerStage>
     private let ocrStage: CachedStage<PageOCRStage>?
+    private let visionStage: CachedStage<VisionLayoutStage>?
     /// The options every document is read with.
     public let options: EvidenceOptions
 
@@ -32,12 +35,22 @@ public final class EvidenceReader: Sendable {
         threads: Int? = nil,
         cache: (any CacheStore)? = nil,
         observe: @escaping @Sendable (StageEvent) -> Void = { _ in },
-        warn: @escaping @Sendable (Diagnostic) -> Void = { _ in }
+        warn: @escaping @Sendable (Diagnostic) -> Void = { _ in },
+        visionModel: (any LanguageModel)? = nil
     ) throws {
         let count = threads ?? ProcessInfo.processInfo.activeProcessorCount
         self.options = options
         pdf = PDFReader(threads: count)
         textStage = CachedStage(TextLayerStage(reader: pdf), store: cache, observe: observe, warn: warn)
+        if options.layout == .vision, let visionModel {
+            visionStage = CachedStage(
+                VisionLayoutStage(reader: pdf, model: visionModel, dpi: options.visionDPI,
+                                  maximumSide: options.visionMaximumSide),
+                store: cache, observe: observe, warn: warn
+            )
+        } else {
+            visionStage = nil
+        }
         if options.ocrMode == .never {
             ocrService = nil
             ocrStage = nil
@@ -111,7 +124,8 @@ public final class EvidenceReader: Sendable {
             "pdf:\(digest)", "pages:\(numbers.map(String.init).joined(separator: ","))",
             "text:\(textStage.identity)", "ocr:\(ocrStage.map { $0.identity.description } ?? "none")",
             "mode:\(options.ocrMode.rawValue)", "text-layer:\(options.useTextLayer)",
-            "layout:\(options.analyzeLayout ? "local@\(LayoutAnalyzer.version)" : "none")",
+            "layout:\(options.layout.rawValue)@\(LayoutAnalyzer.version)"
+                + (visionStage.map { "/\($0.identity)" } ?? ""),
             "routing:\(routing.minimumCharactersPerSquareInch),\(routing.maximumUnmappableShare),"
                 + "\(routing.maximumInvisibleShare),\(routing.imageCoverageForOCR),"
                 + "\(routing.sparseTextCharactersPerSquareInch)",
@@ -119,9 +133,36 @@ public final class EvidenceReader: Sendable {
         var evidence = DocumentEvidence(
             info: info, pages: numbers.compactMap { results[$0] }, diagnostics: diagnostics.diagnostics, cacheKey: key
         )
-        if options.analyzeLayout {
+        if options.layout != .none {
             for (index, regions) in LayoutAnalyzer().analyze(evidence).enumerated() where !regions.isEmpty {
                 evidence.pages[index].layout = regions
+            }
+        }
+        if let visionStage {
+            for index in evidence.pages.indices {
+                let page = evidence.pages[index]
+                guard let text = page.textLayer ?? page.ocr else { continue }
+                do {
+                    let output = try await visionStage.run(
+                        PageRequest(source: source, documentDigest: digest, page: page.number)
+                    )
+                    evidence.pages[index].layout = VisionLayoutStage.regions(output, text: text)
+                    if output.dropped > 0 {
+                        evidence.diagnostics.append(Diagnostic(
+                            .warning, code: "layout.vision-dropped",
+                            "the vision model gave \(output.dropped) region(s) outside the page; they were dropped",
+                            page: page.number
+                        ))
+                    }
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    evidence.diagnostics.append(Diagnostic(
+                        .warning, code: "layout.vision-fallback",
+                        "vision layout failed (\(error)); the offline layout analyser was used instead",
+                        page: page.number
+                    ))
+                }
             }
         }
         return evidence

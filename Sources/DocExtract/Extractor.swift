@@ -47,9 +47,6 @@ public final class Extractor: Sendable {
         }
         self.cache = cache
         let recorder = events
-        reader = try EvidenceReader(
-            options: configuration.evidence, cache: cache, observe: { recorder.append($0) }, warn: { warnings.emit($0) }
-        )
         let limits = configuration.budget
         budget = limits.maxCalls == nil && limits.maxTokens == nil && limits.maxCostUSD == nil
             ? nil : RunBudget(limits)
@@ -62,6 +59,31 @@ public final class Extractor: Sendable {
         } else {
             callLog = nil
         }
+        var vision: (any LanguageModel)?
+        if configuration.evidence.layout == .vision {
+            guard let choice = configuration.visionModel else {
+                throw ExtractError(
+                    .invalidOption,
+                    "layout 'vision' needs a vision model: no offline one is available, so name a provider with "
+                        + "--vision-provider openai|anthropic|gemini and --vision-model, or use --layout local"
+                )
+            }
+            if case .local = choice {
+                throw ExtractError(
+                    .invalidOption,
+                    "the bundled local model cannot read images: use --vision-provider openai|anthropic|gemini "
+                        + "(any OpenAI-compatible server with a vision model works), or --layout local"
+                )
+            }
+            vision = DeferredModel(choice, configuration: ModelClientConfiguration(
+                budget: budget, callLog: callLog, connectTimeout: configuration.connectTimeout,
+                timeout: configuration.callTimeout
+            ))
+        }
+        reader = try EvidenceReader(
+            options: configuration.evidence, cache: cache, observe: { recorder.append($0) },
+            warn: { warnings.emit($0) }, visionModel: vision
+        )
     }
 
     /// Stops the worker threads (joining them) and the local model server this extractor started.

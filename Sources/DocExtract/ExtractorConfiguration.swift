@@ -12,6 +12,8 @@ public struct ExtractorConfiguration: Sendable {
     public var synthesis = SynthesisOptions()
     /// The model. Default: the embedded offline model (``ModelChoice/localDefault``).
     public var model: ModelChoice = .localDefault
+    /// The vision model for `evidence.layout = .vision`; nil (the default) uses the offline layout analyser.
+    public var visionModel: ModelChoice?
     /// The stage cache folder; nil disables the cache. Default `$XDG_CACHE_HOME/docextract`
     /// (`~/.cache/docextract`).
     public var cacheDirectory: URL? = DiskCache.defaultRoot()

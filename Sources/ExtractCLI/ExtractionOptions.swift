@@ -45,6 +45,21 @@ struct ExtractionOptions: ParsableArguments {
     @Option(help: "Page routing: auto (text layer where good, OCR elsewhere), text, ocr, all.")
     var strategy: RoutingStrategy = .auto
 
+    @Option(help: "Layout analysis: local (offline, default), vision (a vision model, see --vision-provider), none.")
+    var layout: EvidenceOptions.LayoutMode = .local
+
+    @Option(help: "Vision model provider for --layout vision: openai (any OpenAI-compatible server), anthropic, gemini.")
+    var visionProvider: ProviderName?
+
+    @Option(help: "Vision model name (default gpt-4o-mini, claude-3-5-haiku-latest, gemini-2.0-flash).")
+    var visionModel: String?
+
+    @Option(help: "Base URL of the vision provider's API.")
+    var visionBaseURL: String?
+
+    @Option(help: "Environment variable holding the vision provider's API key.")
+    var visionApiKeyEnv: String?
+
     @Option(help: "Model provider: local (offline, default), openai (any OpenAI-compatible server), anthropic, gemini.")
     var provider: ProviderName = .local
 
@@ -115,27 +130,40 @@ struct ExtractionOptions: ParsableArguments {
         configuration.cacheDirectory = noCache ? nil : cacheDir.map { URL(fileURLWithPath: $0) }
             ?? configuration.cacheDirectory
         configuration.modelCallLog = log.map { URL(fileURLWithPath: $0) }
-        switch provider {
-        case .local:
-            var local = LocalModelConfiguration.fromEnvironment()
-            if let model { local.modelFile = URL(fileURLWithPath: model) }
-            configuration.model = .local(local)
-        case .openai:
-            configuration.model = .openAICompatible(
-                baseURL: baseURL ?? "https://api.openai.com/v1", model: model ?? "gpt-4o-mini",
-                apiKeyVariable: apiKeyEnv ?? (baseURL == nil ? "OPENAI_API_KEY" : nil)
-            )
-        case .anthropic:
-            configuration.model = .anthropic(
-                model: model ?? "claude-3-5-haiku-latest", apiKeyVariable: apiKeyEnv ?? "ANTHROPIC_API_KEY",
-                baseURL: baseURL ?? "https://api.anthropic.com"
-            )
-        case .gemini:
-            configuration.model = .gemini(
-                model: model ?? "gemini-2.0-flash", apiKeyVariable: apiKeyEnv ?? "GEMINI_API_KEY",
-                baseURL: baseURL ?? "https://generativelanguage.googleapis.com/v1beta"
+        configuration.model = Self.choice(provider, model: model, baseURL: baseURL, keyVariable: apiKeyEnv)
+        configuration.evidence.layout = layout
+        if let visionProvider {
+            configuration.visionModel = Self.choice(
+                visionProvider, model: visionModel, baseURL: visionBaseURL, keyVariable: visionApiKeyEnv
             )
         }
         return configuration
     }
+
+    /// The model a provider flag and its companions name.
+    static func choice(_ provider: ProviderName, model: String?, baseURL: String?, keyVariable: String?) -> ModelChoice {
+        switch provider {
+        case .local:
+            var local = LocalModelConfiguration.fromEnvironment()
+            if let model { local.modelFile = URL(fileURLWithPath: model) }
+            return .local(local)
+        case .openai:
+            return .openAICompatible(
+                baseURL: baseURL ?? "https://api.openai.com/v1", model: model ?? "gpt-4o-mini",
+                apiKeyVariable: keyVariable ?? (baseURL == nil ? "OPENAI_API_KEY" : nil)
+            )
+        case .anthropic:
+            return .anthropic(
+                model: model ?? "claude-3-5-haiku-latest", apiKeyVariable: keyVariable ?? "ANTHROPIC_API_KEY",
+                baseURL: baseURL ?? "https://api.anthropic.com"
+            )
+        case .gemini:
+            return .gemini(
+                model: model ?? "gemini-2.0-flash", apiKeyVariable: keyVariable ?? "GEMINI_API_KEY",
+                baseURL: baseURL ?? "https://generativelanguage.googleapis.com/v1beta"
+            )
+        }
+    }
 }
+
+extension EvidenceOptions.LayoutMode: ExpressibleByArgument {}

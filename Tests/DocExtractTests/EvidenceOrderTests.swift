@@ -24,7 +24,7 @@ import Testing
 
     @Test func layoutCanBeTurnedOff() async throws {
         var options = EvidenceOptions()
-        options.analyzeLayout = false
+        options.layout = .none
         let reader = try EvidenceReader(options: options)
         defer { reader.close() }
         let evidence = try await reader.read(.file(Fixtures.sample("two-column.pdf").path))
