@@ -60,6 +60,7 @@ bench: setup ## Run the benchmarks (release build) and print their figures
 	$(RELEASE_BIN)/BenchJSONSchema --corpus ../shared/corpus
 	$(RELEASE_BIN)/BenchModels
 	$(RELEASE_BIN)/BenchPipeline --extract $(RELEASE_BIN)/extract
+	$(RELEASE_BIN)/BenchLayout --corpus ../shared/corpus
 
 samples: ## Regenerate samples/ from scripts/make_samples.py
 	$(PYTHON) -m pip install --quiet --root-user-action=ignore -r scripts/requirements-samples.txt

@@ -163,3 +163,64 @@ DocExtract layout evaluation — offline table detector on ICDAR 2013 (\(documen
 | cell adjacency recall | \(String(format: "%.3f", adjacencyRecall)) |
 | cell adjacency F1 | \(String(format: "%.3f", f1)) |
 """)
+
+// MARK: Reading order on multi-column documents
+
+/// Paragraphs of a Markdown ground truth (headings, text), as word lists; tables and images skipped.
+func paragraphs(ofMarkdown text: String) -> [[String]] {
+    text.components(separatedBy: "\n\n").compactMap { block -> [String]? in
+        let trimmed = block.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("|"), !trimmed.hasPrefix("<!--"), !trimmed.hasPrefix("![") else {
+            return nil
+        }
+        let words = trimmed.replacingOccurrences(of: "#", with: " ").lowercased()
+            .split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        return words.count >= 8 ? words : nil
+    }
+}
+
+/// The share of consecutive ground-truth paragraphs whose first words appear in the same order in `text`.
+func orderAgreement(_ text: String, paragraphs: [[String]]) -> (agree: Int, pairs: Int, found: Int) {
+    let haystack = text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    let positions = paragraphs.map { words -> String.Index? in
+        haystack.range(of: words.prefix(5).joined(separator: " "))?.lowerBound
+    }
+    let found = positions.compactMap { $0 }
+    var agree = 0
+    for index in found.indices.dropFirst() where found[index - 1] < found[index] { agree += 1 }
+    return (agree, max(0, found.count - 1), found.count)
+}
+
+let orderDocuments = [
+    ("docling/tests/data/pdf/sources/2305.03393v1-pg9.pdf", "docling/tests/data/pdf/groundtruth/2305.03393v1-pg9.md"),
+    ("docling/tests/data/pdf/sources/multi_page.pdf", "docling/tests/data/pdf/groundtruth/multi_page.md"),
+    ("unstructured/multi-column-2p.pdf", "unstructured/multi-column-2p.expected.md"),
+]
+print("""
+
+Reading order (consecutive ground-truth paragraphs found in the same order; first 5 words of each located)
+
+| document | paragraphs located | in order, source order | in order, local layout |
+|---|---:|---:|---:|
+""")
+for (pdf, truth) in orderDocuments {
+    let base = URL(fileURLWithPath: corpus)
+    guard let document = try? PDFDocument(.file(base.appendingPathComponent(pdf).path)),
+          let markdown = try? String(contentsOf: base.appendingPathComponent(truth), encoding: .utf8) else { continue }
+    let expected = paragraphs(ofMarkdown: markdown)
+    var plain: [String] = []
+    var pages: [PageEvidence] = []
+    for page in 1...max(1, document.pageCount) where page <= document.pageCount {
+        guard let text = try? document.textLayer(page: page), let size = try? document.pageSize(page) else { continue }
+        plain.append(text.text)
+        pages.append(PageEvidence(number: page, size: size, textLayer: text))
+    }
+    let evidence = DocumentEvidence(info: document.info, pages: pages)
+    let ordered = LayoutAnalyzer().analyze(evidence).map { regions in
+        regions.map(\.text).joined(separator: "\n")
+    }.joined(separator: "\n")
+    let before = orderAgreement(plain.joined(separator: "\n"), paragraphs: expected)
+    let after = orderAgreement(ordered, paragraphs: expected)
+    print("| \(URL(fileURLWithPath: pdf).lastPathComponent) | \(after.found) of \(expected.count) | "
+        + "\(before.agree)/\(before.pairs) | \(after.agree)/\(after.pairs) |")
+}
