@@ -121,7 +121,10 @@ struct ReviewHTMLWriter {
         var attributes = " id=\"row-\(row.id)\" class=\"\(classes)\" data-field=\"\(row.id)\""
             + " data-pointer=\"\(HTMLText.escape(field.pointer))\" tabindex=\"\(first ? 0 : -1)\""
         if field.provenance != nil { attributes += " aria-controls=\"box-\(row.id)\"" }
-        raw("<tr\(attributes)><td><code>\(HTMLText.escape(field.pointer))</code>")
+        // Long pointers may wrap after a slash.
+        let pointer = field.pointer.split(separator: "/", omittingEmptySubsequences: false)
+            .map { HTMLText.escape(String($0)) }.joined(separator: "/<wbr>")
+        raw("<tr\(attributes)><td><code>\(pointer)</code>")
         if field.needsReview { raw(" <span class=\"tag\">needs review</span>") }
         raw("</td><td class=\"value\">")
         value(field.value)
@@ -176,7 +179,9 @@ struct ReviewHTMLWriter {
                 continue
             }
             let ratio = "\(Self.number(size.width)) / \(Self.number(size.height))"
-            raw("<div class=\"page-frame\" style=\"aspect-ratio:\(ratio)\">")
+            // --ratio lets print size the frame so that a whole page fits on one sheet.
+            let fraction = String(format: "%.6f", size.width / size.height)
+            raw("<div class=\"page-frame\" style=\"aspect-ratio:\(ratio);--ratio:\(fraction)\">")
             if let png = section.png {
                 raw("<img src=\"data:image/png;base64,\(png.base64EncodedString())\" alt=\"Page \(section.number) of ")
                 raw("\(HTMLText.escape(file))\" decoding=\"sync\">")

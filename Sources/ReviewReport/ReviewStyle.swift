@@ -27,14 +27,15 @@ enum ReviewStyle {
         dl.summary dt{font-size:.8rem;color:#57606a}
         dl.summary dd{margin:0;font-weight:600;overflow-wrap:anywhere}
         ul.routing,ul.plain{margin:.25rem 0;padding-left:1.25rem}
-        main{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem;padding:1rem 1.5rem;
+        main{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);gap:1.5rem;padding:1rem 1.5rem;
           align-items:start}
         #fields-panel{position:sticky;top:0;max-height:100vh;overflow:auto;padding-bottom:1rem}
         table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #d0d7de}
         caption{text-align:left;font-weight:600;padding:.4rem 0}
-        th,td{padding:.35rem .5rem;border-bottom:1px solid #d8dee4;text-align:left;vertical-align:top}
+        table{font-size:.875rem}
+        th,td{padding:.3rem .4rem;border-bottom:1px solid #d8dee4;text-align:left;vertical-align:top}
         thead th{position:sticky;top:0;background:#eaeef2;font-size:.85rem;z-index:1}
-        td.value{overflow-wrap:break-word;min-width:7rem;max-width:20rem}
+        td.value{overflow-wrap:anywhere;min-width:9rem;max-width:20rem}
         td.num,th.num{text-align:right;white-space:nowrap}
         tr.field-row{cursor:pointer}
         tr.field-row:hover{background:#f3f6f9}
@@ -42,7 +43,7 @@ enum ReviewStyle {
         tr.field-row.is-active{background:#ddf4ff}
         tr.needs-review td:first-child{border-left:4px solid var(--band)}
         .badge{display:inline-block;padding:0 .4em;border-radius:.3em;color:#fff;background:var(--band);
-          font-size:.8rem;font-weight:600;white-space:nowrap}
+          font-size:.75rem;font-weight:600;white-space:nowrap}
         .tag{display:inline-block;font-size:.75rem;color:#cf222e;font-weight:600}
         .missing{color:#57606a;font-style:italic}
         .null{color:#57606a;font-style:italic}
@@ -88,9 +89,9 @@ enum ReviewStyle {
           thead th{position:static}
           tr{break-inside:avoid}
           tr.field-row.is-active{background:none}
-          .help,#announce{display:none}
+          .help,#announce,.page-tools{display:none}
           .page{break-before:page;break-inside:avoid}
-          .page-frame{box-shadow:none}
+          .page-frame{box-shadow:none;width:min(100%,calc(23cm * var(--ratio)))}
           .box,.box .box-label,.badge,.legend li::before,tr.needs-review td:first-child{
             -webkit-print-color-adjust:exact;print-color-adjust:exact}
           .box.is-active{box-shadow:none;outline:0}

@@ -84,7 +84,7 @@ struct ReviewReportTests {
         let result = try Self.result(fields: [Self.field("/total", 10, confidence: 0.95, box: (150, 200, 60, 40))])
         let html = ReviewReport(result: result, pages: [Self.page]).html()
         #expect(html.contains("style=\"\(placement.css())\""))
-        #expect(html.contains("aspect-ratio:600.000 / 800.000"))
+        #expect(html.contains("aspect-ratio:600.000 / 800.000;--ratio:0.750000"))
         #expect(html.contains("class=\"box band-high\" id=\"box-f0\""))
     }
 
