@@ -62,11 +62,12 @@ public struct HeadlessBrowser: Sendable {
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
         process.executableURL = executable
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
-            "--disable-extensions", "--disable-background-networking", "--hide-scrollbars",
-            "--force-device-scale-factor=1", "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
-        ] + arguments + [url.absoluteString]
+        process.arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
+                "--disable-extensions", "--disable-background-networking", "--hide-scrollbars",
+                "--force-device-scale-factor=1", "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
+            ] + arguments + [url.absoluteString]
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

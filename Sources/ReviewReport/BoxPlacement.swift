@@ -19,9 +19,11 @@ public struct BoxPlacement: Sendable, Hashable {
     public init(box: BoundingBox, page: PageSize) {
         let pageWidth = max(page.width, 1)
         let pageHeight = max(page.height, 1)
-        let clipped = box.intersection(page.bounds) ?? BoundingBox(
-            x: min(max(box.x, 0), pageWidth), y: min(max(box.y, 0), pageHeight), width: 0, height: 0
-        )
+        let clipped =
+            box.intersection(page.bounds)
+            ?? BoundingBox(
+                x: min(max(box.x, 0), pageWidth), y: min(max(box.y, 0), pageHeight), width: 0, height: 0
+            )
         left = clipped.x / pageWidth * 100
         top = clipped.y / pageHeight * 100
         width = clipped.width / pageWidth * 100

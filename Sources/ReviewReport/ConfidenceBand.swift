@@ -32,10 +32,11 @@ public enum ConfidenceBand: String, Sendable, CaseIterable {
     /// The colour as a CSS hex string, e.g. `#1a7f37`.
     public var cssColor: String {
         let (red, green, blue) = color
-        return "#" + [red, green, blue].map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
+        return "#"
+            + [red, green, blue].map { byte in
+                let digits = String(byte, radix: 16)
+                return digits.count == 1 ? "0" + digits : digits
+            }.joined()
     }
 
     /// What the band means, in words (legend and table badges).

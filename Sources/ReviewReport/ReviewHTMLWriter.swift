@@ -49,8 +49,12 @@ struct ReviewHTMLWriter {
             ("Model calls", "\(usage.calls) (\(usage.attempts) answer\(usage.attempts == 1 ? "" : "s"))"),
             ("Tokens", "\(usage.inputTokens) in, \(usage.outputTokens) out"),
             ("Cost", String(format: "$%.4f", usage.costUSD)),
-            ("Time", String(format: "%.2f s (reading %.2f s, synthesis %.2f s)", timings.totalSeconds,
-                            timings.evidenceSeconds, timings.synthesisSeconds)),
+            (
+                "Time",
+                String(
+                    format: "%.2f s (reading %.2f s, synthesis %.2f s)", timings.totalSeconds,
+                    timings.evidenceSeconds, timings.synthesisSeconds)
+            ),
             ("Cache", "\(result.cacheHits) hit\(result.cacheHits == 1 ? "" : "s"), \(result.stagesExecuted) executed"),
         ]
         for (name, value) in items {
@@ -86,16 +90,18 @@ struct ReviewHTMLWriter {
         for band in ConfidenceBand.allCases.reversed() {
             element("li", "\(band.label)", ["class": "band-\(band.rawValue)"])
         }
-        raw("</ul>\n<p class=\"help\" id=\"fields-help\">Click a row, or press Enter or Space, to show its box on "
-            + "the page; ↑ and ↓ move between rows, Home and End to the first and last. Click a box to find its "
-            + "row.</p>\n")
+        raw(
+            "</ul>\n<p class=\"help\" id=\"fields-help\">Click a row, or press Enter or Space, to show its box on "
+                + "the page; ↑ and ↓ move between rows, Home and End to the first and last. Click a box to find its "
+                + "row.</p>\n")
         raw("<p id=\"announce\" class=\"visually-hidden\" aria-live=\"polite\"></p>\n")
         let review = rows.filter { $0.field.needsReview }.count
         raw("<table id=\"fields\" aria-describedby=\"fields-help\">\n<caption>\(rows.count) value")
         raw("\(rows.count == 1 ? "" : "s"), \(review) need\(review == 1 ? "s" : "") review (listed first)</caption>\n")
-        raw("<thead><tr><th scope=\"col\">Pointer</th><th scope=\"col\">Value</th>"
-            + "<th scope=\"col\" class=\"num\">Confidence</th><th scope=\"col\">Source</th>"
-            + "<th scope=\"col\" class=\"num\">Page</th><th scope=\"col\">Origin</th></tr></thead>\n<tbody>\n")
+        raw(
+            "<thead><tr><th scope=\"col\">Pointer</th><th scope=\"col\">Value</th>"
+                + "<th scope=\"col\" class=\"num\">Confidence</th><th scope=\"col\">Source</th>"
+                + "<th scope=\"col\" class=\"num\">Page</th><th scope=\"col\">Origin</th></tr></thead>\n<tbody>\n")
         for (index, row) in rows.enumerated() { fieldRow(row, first: index == 0) }
         raw("</tbody></table>\n")
         let missing = rows.filter { $0.field.provenance == nil }
@@ -103,8 +109,9 @@ struct ReviewHTMLWriter {
         if missing.isEmpty {
             raw("<p>Every value was found in the document.</p>\n")
         } else {
-            raw("<p>These values were not found printed anywhere in the document; check them against the "
-                + "original.</p>\n<ul class=\"plain\" id=\"missing\" aria-labelledby=\"missing-title\">")
+            raw(
+                "<p>These values were not found printed anywhere in the document; check them against the "
+                    + "original.</p>\n<ul class=\"plain\" id=\"missing\" aria-labelledby=\"missing-title\">")
             for row in missing {
                 raw("<li><code>\(HTMLText.escape(row.field.pointer))</code> = ")
                 value(row.field.value)
@@ -118,7 +125,8 @@ struct ReviewHTMLWriter {
     private mutating func fieldRow(_ row: ReviewReport.Row, first: Bool) {
         let field = row.field
         let classes = "field-row band-\(row.band.rawValue)" + (field.needsReview ? " needs-review" : "")
-        var attributes = " id=\"row-\(row.id)\" class=\"\(classes)\" data-field=\"\(row.id)\""
+        var attributes =
+            " id=\"row-\(row.id)\" class=\"\(classes)\" data-field=\"\(row.id)\""
             + " data-pointer=\"\(HTMLText.escape(field.pointer))\" tabindex=\"\(first ? 0 : -1)\""
         if field.provenance != nil { attributes += " aria-controls=\"box-\(row.id)\"" }
         // Long pointers may wrap after a slash.
@@ -163,8 +171,9 @@ struct ReviewHTMLWriter {
         sections: [(number: Int, size: PageSize?, png: Data?)], rows: [ReviewReport.Row], file: String
     ) {
         raw("<section id=\"pages\" aria-labelledby=\"pages-title\">\n<h2 id=\"pages-title\">Pages</h2>\n")
-        raw("<p class=\"page-tools\"><label><input type=\"checkbox\" id=\"show-labels\" checked> Show the pointer "
-            + "labels on the pages</label> (hidden ones still show on hover and for the selected field)</p>\n")
+        raw(
+            "<p class=\"page-tools\"><label><input type=\"checkbox\" id=\"show-labels\" checked> Show the pointer "
+                + "labels on the pages</label> (hidden ones still show on hover and for the selected field)</p>\n")
         for section in sections {
             let onPage = rows.filter { $0.field.provenance?.page == section.number }
             let id = "page-\(section.number)"

@@ -46,7 +46,8 @@ public struct ReviewReport: Sendable {
             result.needsReview.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first }
         )
         let indexed = result.fields.enumerated().map { index, field in
-            Row(id: "f\(index)", field: field,
+            Row(
+                id: "f\(index)", field: field,
                 band: ConfidenceBand(confidence: field.confidence, needsReview: field.needsReview))
         }
         func rank(_ row: Row) -> (Int, Int, Double) {

@@ -22,9 +22,10 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
-        server.enqueue(contentsOf: Array(
-            repeating: RecordedModelAnswers.openAIChatCompletion(content: Self.expected), count: 4
-        ))
+        server.enqueue(
+            contentsOf: Array(
+                repeating: RecordedModelAnswers.openAIChatCompletion(content: Self.expected), count: 4
+            ))
         let html = folder.appendingPathComponent("review.html")
         let report = folder.appendingPathComponent("report.json")
         let run = try CommandRunner().run([
@@ -42,8 +43,10 @@ import Testing
         let place = try #require(field["provenance"], "the known value has provenance")
         let box = try JSONDecoder().decode(BoundingBox.self, from: Data(try #require(place["box"]).serialized().utf8))
         let confidence = try #require(field["confidence"]?.doubleValue)
-        return (box, try #require(place["page"]?.intValue),
-                ConfidenceBand(confidence: confidence, needsReview: field["needsReview"]?.boolValue ?? true))
+        return (
+            box, try #require(place["page"]?.intValue),
+            ConfidenceBand(confidence: confidence, needsReview: field["needsReview"]?.boolValue ?? true)
+        )
     }
 
     /// The self-test's findings, read back from the dumped DOM.
@@ -146,7 +149,8 @@ import Testing
             for dx in -1...1 {
                 for dy in -1...1 {
                     let pixel = shot.image.pixel(x: Int(x.rounded()) + dx, y: Int(y.rounded()) + dy)
-                    let distance = abs(Int(pixel.red) - Int(color.red)) + abs(Int(pixel.green) - Int(color.green))
+                    let distance =
+                        abs(Int(pixel.red) - Int(color.red)) + abs(Int(pixel.green) - Int(color.green))
                         + abs(Int(pixel.blue) - Int(color.blue))
                     if distance < 60 { return true }
                 }
