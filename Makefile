@@ -13,9 +13,11 @@ export DOCEXTRACT_HOME
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # System packages: native libraries (linked, never shelled out to), OCR data, the tool-chain that builds the
-# local model server, and the poppler/tesseract command-line tools used only by `make bench` for comparison.
+# local model server, the poppler/tesseract command-line tools used only by `make bench` for comparison, and
+# chromium + zlib, with which the tests load the HTML review page in a real headless browser.
 APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng \
-	libcurl4-openssl-dev cmake g++ make python3-pip poppler-utils tesseract-ocr curl time fonts-dejavu-core
+	libcurl4-openssl-dev cmake g++ make python3-pip poppler-utils tesseract-ocr curl time fonts-dejavu-core \
+	chromium zlib1g-dev
 
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 

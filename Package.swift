@@ -11,8 +11,10 @@ import PackageDescription
 /// - `JSONSchema`: draft 2020-12 validator (Foundation only).
 /// - `ModelClients`: language/vision model clients over libcurl, the local llama.cpp server.
 /// - `DocExtract`: the public `Extractor` facade.
+/// - `ReviewReport`: the self-contained HTML review page of an extraction (Foundation only).
 /// - `ExtractCLI` + `extract`: commands; the executable only calls into `ExtractCLI`.
-/// - `ExtractTestSupport`: in-memory twins for tests (fake model server, fixtures).
+/// - `ExtractTestSupport`: in-memory twins for tests (fake model server, fixtures, headless chromium, PNG decoding
+///   through `CZlib`).
 let package = Package(
     name: "DocExtract",
     platforms: [.macOS(.v14)],
@@ -43,6 +45,8 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // Only for tests: decoding browser screenshots.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: Library modules
         .target(name: "ExtractCore"),
@@ -80,15 +84,16 @@ let package = Package(
             name: "ExtractCLI",
             dependencies: [
                 "DocExtract", "ExtractCore", "PopplerStage", "TesseractStage", "JSONCore", "JSONSchema",
-                "ModelClients", "Synthesis", "StageCache",
+                "ModelClients", "Synthesis", "StageCache", "ReviewReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "ReviewReport", dependencies: ["DocExtract", "ExtractCore", "JSONCore"]),
         .executableTarget(name: "extract", dependencies: ["ExtractCLI"]),
         .target(
             name: "ExtractTestSupport",
-            dependencies: ["ExtractCore", "StageCache", "ModelClients", "JSONCore"]
+            dependencies: ["ExtractCore", "StageCache", "ModelClients", "JSONCore", "CZlib"]
         ),
 
         // MARK: Benchmarks (run by `make bench`)
@@ -138,6 +143,12 @@ let package = Package(
         .testTarget(
             name: "ExtractCLITests",
             dependencies: ["ExtractCLI", "DocExtract", "ExtractCore", "ExtractTestSupport", "JSONCore"]
+        ),
+        .testTarget(
+            name: "ReviewReportTests",
+            dependencies: [
+                "ReviewReport", "DocExtract", "ExtractCore", "PopplerStage", "ExtractTestSupport", "JSONCore",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -47,6 +47,8 @@ public struct ExtractionResult: Sendable, Codable {
     public struct PageRouting: Sendable, Codable, Hashable {
         /// 1-based page.
         public var page: Int
+        /// The page size in points (after rotation): the frame of every provenance box on this page.
+        public var size: PageSize?
         /// Whether the page was OCR'd, and why.
         public var decision: OCRDecision?
         /// The text-layer signals the decision was based on.

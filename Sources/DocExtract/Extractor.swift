@@ -140,7 +140,7 @@ public final class Extractor: Sendable {
             errors: synthesis.errors,
             pages: evidence.pages.map { page in
                 ExtractionResult.PageRouting(
-                    page: page.number, decision: page.ocrDecision, probe: page.probe,
+                    page: page.number, size: page.size, decision: page.ocrDecision, probe: page.probe,
                     textLayerWords: page.textLayer?.words.count ?? 0, ocrWords: page.ocr?.words.count ?? 0
                 )
             },

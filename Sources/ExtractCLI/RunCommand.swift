@@ -18,6 +18,7 @@ struct RunCommand: AsyncParsableCommand {
             Examples:
               extract invoice.pdf --schema schemas/invoice.schema.json
               extract scan.pdf --schema receipt.json -o out.json --report report.json
+              extract invoice.pdf --schema invoice.json --review review.html
               extract *.pdf --schema invoice.json --out-dir results/
               OPENAI_API_KEY=… extract invoice.pdf --schema invoice.json --provider openai --model gpt-4o-mini
               extract invoice.pdf --schema invoice.json --provider openai --base-url http://127.0.0.1:8000/v1 \
@@ -40,6 +41,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Write the full report (provenance, confidence, routing, usage) here (one file only).")
     var report: String?
 
+    @Option(help: "Write a self-contained HTML review page (each value boxed on its page, the fields table) here.")
+    var review: String?
+
     @Option(help: "With several files: write <name>.json and <name>.report.json per file into this folder.")
     var outDir: String?
 
@@ -48,8 +52,8 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one PDF file") }
-        if files.count > 1, output != nil || report != nil {
-            throw ValidationError("-o and --report take one file; use --out-dir for several")
+        if files.count > 1, output != nil || report != nil || review != nil {
+            throw ValidationError("-o, --report and --review take one file; use --out-dir for several")
         }
     }
 
@@ -90,6 +94,16 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             CLIError.printError("extract: \(file): cannot write the output: \(error)")
             return 73
+        }
+        if let review {
+            do {
+                try await ReviewWriter.write(
+                    result, source: .file(file, password: options.password), to: URL(fileURLWithPath: review)
+                )
+            } catch {
+                CLIError.printError("extract: \(file): cannot write the review page \(review): \(error)")
+                return 73
+            }
         }
         CLIError.printError(ResultSummary.line(result))
         if verbose { CLIError.printError(ResultSummary.details(result)) }
