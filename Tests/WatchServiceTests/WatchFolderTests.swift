@@ -94,7 +94,8 @@ import Testing
         try FileManager.default.createDirectory(at: workspace.inbox.appendingPathComponent("acme"),
                                                 withIntermediateDirectories: true)
 
-        var watcher = try await startWatcher(workspace, server)
+        // Without the stage cache every document asks the (slow) model, so the kill surely comes mid-batch.
+        var watcher = try await startWatcher(workspace, server, extra: ["--no-cache"])
         defer { watcher.killIfRunning() }
         let started = ContinuousClock.now
         let inbox = workspace.inbox
@@ -135,6 +136,7 @@ import Testing
         watcher.send(SIGKILL)
         #expect(try await watcher.waitForExit(timeout: .seconds(30)) == .signalled(SIGKILL))
         let doneAtKill = workspace.files(in: inbox.appendingPathComponent("processed"), suffix: ".pdf").count
+        let claimedAtKill = workspace.claimed().count
         #expect(doneAtKill < good.count + slow.count, "the kill came mid-batch")
         // No half-written file under a final name.
         for name in workspace.files(in: workspace.outbox, suffix: ".json") {
@@ -143,7 +145,7 @@ import Testing
         }
         try await slowCopies.value
 
-        watcher = try await startWatcher(workspace, server)
+        watcher = try await startWatcher(workspace, server, extra: ["--no-cache"])
         let total = good.count + slow.count + corrupt.count
         try await LongRunningProcess.waitUntil(timeout: .seconds(180), "every document to be finished",
                                                context: { watcher.tail() }) {
@@ -187,8 +189,9 @@ import Testing
         #expect(lines.contains { $0.contains("watch: slow-1.pdf: success — 1 page (text layer 1, OCR 0)")
             && $0.contains("tokens") } || lines.contains { $0.contains("slow-1.pdf: processed") })
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        for line in watcher.standardErrorLines.prefix(6) { print("  " + line) }
         print("watch: 20 documents (3 corrupt, 2 slow, 1 kill -9) in \(String(format: "%.1f", seconds)) s = "
-              + String(format: "%.1f", 20 / seconds * 60) + " documents/min; \(doneAtKill) done at the kill; "
+              + String(format: "%.1f", 20 / seconds * 60) + " documents/min; \(doneAtKill) done and \(claimedAtKill) claimed at the kill; "
               + "\(server.statistics.requestsReceived) model requests")
     }
 
