@@ -76,6 +76,8 @@ struct DocumentProcessor: Sendable {
         } catch {
             switch FailureKind.classify(error) {
             case .transient(let reason):
+                // The attempt ended without a crash: it does not count towards the poison-file limit.
+                unlink(layout.startsFile(relative).path)
                 return .retry(reason: reason)
             case .permanent(let reason, let code, let exitCode):
                 do {

@@ -250,4 +250,62 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: inbox.appendingPathComponent(name).path), "\(name) ignored")
         }
     }
+
+    @Test func sigtermLetsTheDocumentInProgressFinishAndStartsNoOther() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let server = try modelServer(delay: .seconds(2))
+        defer { server.stop() }
+        let watcher = try await startWatcher(workspace, server, extra: ["--workers", "1", "--no-cache"])
+        defer { watcher.killIfRunning() }
+        for number in 1...3 {
+            try Self.uniqueInvoice(300 + number).write(to: workspace.inbox.appendingPathComponent("doc-\(number).pdf"))
+        }
+        // The model is asked: one document is in progress.
+        await server.wait { $0.requestsReceived >= 1 }
+        #expect(workspace.claimed().count == 1)
+        watcher.send(SIGTERM)
+        #expect(try await watcher.waitForExit(timeout: .seconds(60)) == .exited(0), "\(watcher.tail())")
+        let outputs = workspace.files(in: workspace.outbox, suffix: ".json").filter { !$0.hasSuffix(".report.json") }
+        #expect(outputs.count == 1, "the document in progress finished")
+        #expect(workspace.files(in: workspace.inbox.appendingPathComponent("processed"), suffix: ".pdf").count == 1)
+        #expect(workspace.claimed().isEmpty)
+        #expect(workspace.waitingInInbox().count == 2, "the others were not started and stay in the inbox")
+        #expect(server.statistics.requestsReceived == 1)
+    }
+
+    @Test func aRestartFinishesWhatACrashLeftAndSetsPoisonFilesAside() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let server = try modelServer(delay: .zero)
+        defer { server.stop() }
+        let processing = workspace.inbox.appendingPathComponent(".processing")
+        try FileManager.default.createDirectory(at: processing, withIntermediateDirectories: true)
+        // Killed after writing the outputs, before moving the input.
+        try Self.uniqueInvoice(401).write(to: processing.appendingPathComponent("written.pdf"))
+        try Data(Self.expected.utf8).write(to: workspace.outbox.appendingPathComponent("written.json"))
+        // Killed while reading it, three times already.
+        try Self.uniqueInvoice(402).write(to: processing.appendingPathComponent("poison.pdf"))
+        try Data("3\n".utf8).write(to: processing.appendingPathComponent(".poison.pdf.starts"))
+        // Killed while reading it once: read again.
+        try Self.uniqueInvoice(403).write(to: processing.appendingPathComponent("again.pdf"))
+        try Data("1\n".utf8).write(to: processing.appendingPathComponent(".again.pdf.starts"))
+        // A temporary output a killed watcher left behind.
+        try Data("{".utf8).write(to: workspace.outbox.appendingPathComponent(".again.json.tmp-1-x"))
+
+        let watcher = try await startWatcher(workspace, server)
+        defer { watcher.killIfRunning() }
+        try await LongRunningProcess.waitUntil(timeout: .seconds(60), "the claims to be finished",
+                                               context: { watcher.tail() }) { workspace.claimed().isEmpty }
+        watcher.send(SIGTERM)
+        #expect(try await watcher.waitForExit(timeout: .seconds(60)) == .exited(0), "\(watcher.tail())")
+        #expect(workspace.files(in: workspace.inbox.appendingPathComponent("processed")) == ["again.pdf", "written.pdf"])
+        #expect(workspace.files(in: workspace.inbox.appendingPathComponent("failed")) == ["poison.error.json", "poison.pdf"])
+        let record = try JSONValue(parsing: Data(contentsOf: workspace.inbox.appendingPathComponent("failed/poison.error.json")))
+        #expect(record["code"]?.stringValue == "interrupted")
+        #expect(workspace.files(in: workspace.outbox) == ["again.json", "again.report.json", "written.json"])
+        #expect(!FileManager.default.fileExists(atPath: workspace.outbox.appendingPathComponent(".again.json.tmp-1-x").path))
+        #expect(server.statistics.requestsReceived == 1, "only again.pdf asked the model")
+        #expect(!FileManager.default.fileExists(atPath: processing.appendingPathComponent(".again.pdf.starts").path))
+    }
 }
