@@ -92,11 +92,13 @@ struct DocumentProcessor: Sendable {
 
     /// Writes `failed/<name>.error.json` (and the report, when there is one), then moves the input beside it.
     private func fail(
-        _ relative: String, reason: String, code: String, exitCode: Int32, report: Data?, started: ContinuousClock.Instant,
+        _ relative: String, reason: String, code: String, exitCode: Int32, report: Data?,
+        started: ContinuousClock.Instant,
         result: ExtractionResult? = nil
     ) throws -> Outcome {
         if let report {
-            try DurableFile.write(report, to: layout.failed.appendingPathComponent(InboxLayout.stem(of: relative) + ".report.json"))
+            let name = InboxLayout.stem(of: relative) + ".report.json"
+            try DurableFile.write(report, to: layout.failed.appendingPathComponent(name))
         }
         let record: JSONValue = [
             "file": .string(relative),

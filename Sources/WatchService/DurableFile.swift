@@ -35,7 +35,9 @@ enum DurableFile {
         guard !FileManager.default.fileExists(atPath: destination.path) else {
             throw WatchError("\(destination.path) already exists; move it away and restart the watcher")
         }
-        guard rename(source.path, destination.path) == 0 else { throw failure("cannot move \(source.path) to", destination) }
+        guard rename(source.path, destination.path) == 0 else {
+            throw failure("cannot move \(source.path) to", destination)
+        }
         syncDirectory(folder)
         syncDirectory(source.deletingLastPathComponent())
     }
@@ -61,6 +63,7 @@ enum DurableFile {
     }
 
     private static func failure(_ what: String, _ url: URL) -> WatchError {
-        WatchError("\(what) \(url.path): \(String(cString: strerror(errno))); check the folder's permissions and free space")
+        WatchError("\(what) \(url.path): \(String(cString: strerror(errno))); "
+            + "check the folder's permissions and free space")
     }
 }

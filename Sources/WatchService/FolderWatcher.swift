@@ -77,7 +77,8 @@ public final class FolderWatcher: Service, Sendable {
         let resumed = layout.claimed()
         for relative in resumed { queue.push(.claimed(relative)) }
         let monitor = try InboxMonitor(
-            layout: layout, queue: queue, interval: configuration.pollInterval, useInotify: configuration.useInotify)
+            layout: layout, queue: queue, interval: configuration.pollInterval,
+            unclosedQuiet: configuration.unclosedQuietPeriod, useInotify: configuration.useInotify)
         log("watch: watching \(layout.inbox.path) → \(layout.outbox.path) with \(configuration.workers) worker"
             + "\(configuration.workers == 1 ? "" : "s") (\(monitor.usesInotify ? "inotify" : "polling") every "
             + "\(configuration.pollInterval)); \(resumed.count) claimed document\(resumed.count == 1 ? "" : "s") "

@@ -92,7 +92,9 @@ struct InboxLayout: Sendable {
     }
     func processedFile(_ relative: String) -> URL { processed.appendingPathComponent(relative) }
     func failedFile(_ relative: String) -> URL { failed.appendingPathComponent(relative) }
-    func errorRecord(_ relative: String) -> URL { failed.appendingPathComponent(Self.stem(of: relative) + ".error.json") }
+    func errorRecord(_ relative: String) -> URL {
+        failed.appendingPathComponent(Self.stem(of: relative) + ".error.json")
+    }
     func output(_ relative: String) -> URL { outbox.appendingPathComponent(Self.stem(of: relative) + ".json") }
     func report(_ relative: String) -> URL { outbox.appendingPathComponent(Self.stem(of: relative) + ".report.json") }
 

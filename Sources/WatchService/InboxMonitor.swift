@@ -16,6 +16,7 @@ final class InboxMonitor: Sendable {
     private let layout: InboxLayout
     private let queue: WorkQueue
     private let interval: Duration
+    private let unclosedQuiet: Duration
     private let wake: (read: Int32, write: Int32)
     private let notify: Int32
     private let stopping = Atomic<Bool>(false)
@@ -25,10 +26,13 @@ final class InboxMonitor: Sendable {
     /// Whether inotify is in use (false: polling only).
     var usesInotify: Bool { notify >= 0 }
 
-    init(layout: InboxLayout, queue: WorkQueue, interval: Duration, useInotify: Bool) throws {
+    init(layout: InboxLayout, queue: WorkQueue, interval: Duration, unclosedQuiet: Duration, useInotify: Bool)
+        throws
+    {
         self.layout = layout
         self.queue = queue
         self.interval = interval
+        self.unclosedQuiet = unclosedQuiet
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else {
             throw WatchError("cannot create a pipe: \(String(cString: strerror(errno)))")
@@ -66,27 +70,38 @@ final class InboxMonitor: Sendable {
         var tracker = CompletionTracker()
         let intervalNanoseconds = interval.components.seconds * 1_000_000_000
             + interval.components.attoseconds / 1_000_000_000
-        var reported = Set<String>()
+        let unclosed = unclosedQuiet.components.seconds * 1_000_000_000
+            + unclosedQuiet.components.attoseconds / 1_000_000_000
+        var events = Events()
         while !stopping.load(ordering: .sequentiallyConsistent) {
             addWatches()
             let documents = layout.documents()
             let now = Int64(Date().timeIntervalSince1970 * 1e9)
             for relative in tracker.complete(
-                documents, reportedComplete: reported, now: now, quietNanoseconds: intervalNanoseconds
+                documents, closed: events.closed, written: events.written, now: now, quiet: intervalNanoseconds,
+                unclosedQuiet: unclosed
             ) {
                 queue.offer(relative)
             }
-            reported = waitForEvents(timeoutMilliseconds: Int32(max(10, intervalNanoseconds / 1_000_000)))
+            events = waitForEvents(timeoutMilliseconds: Int32(max(10, intervalNanoseconds / 1_000_000)))
         }
     }
 
-    /// Sleeps until inotify reports something, the interval passes or ``stop()`` is called; returns the
-    /// documents reported complete.
-    private func waitForEvents(timeoutMilliseconds: Int32) -> Set<String> {
+    /// What inotify reported between two scans.
+    struct Events {
+        /// Names whose last event was a close after writing or a rename into place.
+        var closed = Set<String>()
+        /// Names created or written to.
+        var written = Set<String>()
+    }
+
+    /// Sleeps until inotify reports something, the interval passes or ``stop()`` is called; returns what
+    /// inotify reported.
+    private func waitForEvents(timeoutMilliseconds: Int32) -> Events {
         var descriptors = [pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0)]
         if notify >= 0 { descriptors.append(pollfd(fd: notify, events: Int16(POLLIN), revents: 0)) }
         let ready = poll(&descriptors, nfds_t(descriptors.count), timeoutMilliseconds)
-        guard ready > 0, notify >= 0, descriptors[1].revents & Int16(POLLIN) != 0 else { return [] }
+        guard ready > 0, notify >= 0, descriptors[1].revents & Int16(POLLIN) != 0 else { return Events() }
         // Let a burst of events settle briefly, then take them all.
         usleep(20_000)
         return readEvents()
@@ -124,8 +139,8 @@ final class InboxMonitor: Sendable {
 
     /// Reads every pending inotify event; a file closed after writing or moved in counts as complete unless it
     /// was modified again after that in the same batch.
-    private func readEvents() -> Set<String> {
-        var complete = Set<String>()
+    private func readEvents() -> Events {
+        var events = Events()
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         let headerSize = MemoryLayout<inotify_event>.size
         while true {
@@ -148,16 +163,17 @@ final class InboxMonitor: Sendable {
                 guard !name.isEmpty, let folder = watches.withLock({ $0[descriptor] }) else { continue }
                 let relative = folder.isEmpty ? name : folder + "/" + name
                 if mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 {
-                    complete.insert(relative)
-                } else if mask & UInt32(IN_MODIFY) != 0 {
-                    complete.remove(relative)
+                    events.closed.insert(relative)
+                } else if mask & UInt32(IN_MODIFY | IN_CREATE) != 0 {
+                    events.closed.remove(relative)
+                    events.written.insert(relative)
                 }
             }
         }
-        return complete
+        return events
     }
     #else
     private func addWatches() {}
-    private func readEvents() -> Set<String> { [] }
+    private func readEvents() -> Events { Events() }
     #endif
 }

@@ -45,15 +45,18 @@ struct SchemaRoutes: Sendable {
                 throw WatchError("the schema mapping \(routesFile.path) is not JSON: \(error)")
             }
             guard let list = value["routes"]?.arrayValue else {
-                throw WatchError(#"the schema mapping \#(routesFile.path) needs {"routes": [{"match": …, "schema": …}]}"#)
+                throw WatchError(
+                    #"the schema mapping \#(routesFile.path) needs {"routes": [{"match": …, "schema": …}]}"#)
             }
             let folder = routesFile.deletingLastPathComponent()
             for (index, entry) in list.enumerated() {
                 guard let match = entry["match"]?.stringValue, !match.isEmpty,
                       let schema = entry["schema"]?.stringValue, !schema.isEmpty else {
-                    throw WatchError("route \(index + 1) of \(routesFile.path) needs a non-empty \"match\" and \"schema\"")
+                    throw WatchError(
+                        "route \(index + 1) of \(routesFile.path) needs a non-empty \"match\" and \"schema\"")
                 }
-                let path = schema.hasPrefix("/") ? schema : folder.appendingPathComponent(schema).standardizedFileURL.path
+                let path = schema.hasPrefix("/")
+                    ? schema : folder.appendingPathComponent(schema).standardizedFileURL.path
                 routes.append(Route(match: match, schemaPath: path))
             }
         }

@@ -20,6 +20,9 @@ public struct WatchConfiguration: Sendable {
     /// Seconds between two scans of the inbox; a file is complete once its size and modification time are the
     /// same in two scans (or when inotify reports it closed after writing or renamed into place). Default 2.
     public var pollInterval: Duration = .seconds(2)
+    /// With inotify: a file seen being written but never seen closed (a writer holding it open, a missed event)
+    /// counts as complete only after this long without change. Default 30 s.
+    public var unclosedQuietPeriod: Duration = .seconds(30)
     /// Use Linux inotify to notice new files at once (scans still run every ``pollInterval``). Default true.
     public var useInotify = true
     /// Seconds between two summary lines. Default 60.

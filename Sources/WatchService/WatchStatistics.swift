@@ -32,7 +32,8 @@ final class WatchStatistics: Sendable {
     /// `summary — 17 processed, 3 failed, 2 retries, 1 in progress, 4 waiting; 12.0 documents/min, …`.
     func summary(waiting: Int) -> String {
         let elapsed = ContinuousClock.now - started
-        let minutes = max(1e-9, (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) / 60)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let minutes = max(1e-9, seconds / 60)
         return values.withLock { values in
             let done = values.processed + values.failed
             return "watch: summary — \(values.processed) processed, \(values.failed) failed, "

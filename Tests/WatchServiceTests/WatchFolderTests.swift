@@ -163,7 +163,8 @@ import Testing
         let stems = goodNames.map { String($0.dropLast(4)) }
         let outputs = workspace.files(in: workspace.outbox, suffix: ".json").filter { !$0.hasSuffix(".report.json") }
         #expect(outputs == stems.map { $0 + ".json" }.sorted())
-        #expect(workspace.files(in: workspace.outbox, suffix: ".report.json") == stems.map { $0 + ".report.json" }.sorted())
+        #expect(workspace.files(in: workspace.outbox, suffix: ".report.json")
+            == stems.map { $0 + ".report.json" }.sorted())
         let expectedValue = try JSONValue(parsing: Self.expected)
         for output in outputs {
             let value = try JSONValue(parsing: Data(contentsOf: workspace.outbox.appendingPathComponent(output)))
@@ -191,14 +192,16 @@ import Testing
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         for line in watcher.standardErrorLines.prefix(6) { print("  " + line) }
         print("watch: 20 documents (3 corrupt, 2 slow, 1 kill -9) in \(String(format: "%.1f", seconds)) s = "
-              + String(format: "%.1f", 20 / seconds * 60) + " documents/min; \(doneAtKill) done and \(claimedAtKill) claimed at the kill; "
+              + String(format: "%.1f", 20 / seconds * 60) + " documents/min; \(doneAtKill) done and \(claimedAtKill) "
+              + "claimed at the kill; "
               + "\(server.statistics.requestsReceived) model requests")
     }
 
     @Test func routesTransientFailuresNameCollisionsAndPartialNames() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
-        // The first eight model requests fail with 500 (after the client's own retries: transient); then the model answers.
+        // The first eight model requests fail with 500 (transient once the client's own retries are used up);
+        // then the model answers.
         let failures = Mutex(0)
         let server = try LoopbackHTTPServer { _ in
             let failing = failures.withLock { count -> Bool in
@@ -243,7 +246,8 @@ import Testing
         #expect(workspace.files(in: workspace.outbox) == ["a-2.json", "a-2.report.json", "a.json", "a.report.json"])
         #expect((try? Data(contentsOf: processed.appendingPathComponent("a.pdf"))) == Self.uniqueInvoice(1))
         #expect((try? Data(contentsOf: processed.appendingPathComponent("a-2.pdf"))) == Self.uniqueInvoice(6))
-        let record = try JSONValue(parsing: Data(contentsOf: inbox.appendingPathComponent("failed/receipts/a.error.json")))
+        let record = try JSONValue(
+            parsing: Data(contentsOf: inbox.appendingPathComponent("failed/receipts/a.error.json")))
         #expect(record["exit_code"] == .number(JSONNumber(8)))
         #expect(record["schema"]?.stringValue == strict.path)
         for name in ["b.pdf.crdownload", ".c.pdf", "d.pdf.tmp"] {
@@ -299,12 +303,14 @@ import Testing
                                                context: { watcher.tail() }) { workspace.claimed().isEmpty }
         watcher.send(SIGTERM)
         #expect(try await watcher.waitForExit(timeout: .seconds(60)) == .exited(0), "\(watcher.tail())")
-        #expect(workspace.files(in: workspace.inbox.appendingPathComponent("processed")) == ["again.pdf", "written.pdf"])
-        #expect(workspace.files(in: workspace.inbox.appendingPathComponent("failed")) == ["poison.error.json", "poison.pdf"])
-        let record = try JSONValue(parsing: Data(contentsOf: workspace.inbox.appendingPathComponent("failed/poison.error.json")))
+        let inbox = workspace.inbox
+        #expect(workspace.files(in: inbox.appendingPathComponent("processed")) == ["again.pdf", "written.pdf"])
+        #expect(workspace.files(in: inbox.appendingPathComponent("failed")) == ["poison.error.json", "poison.pdf"])
+        let record = try JSONValue(parsing: Data(contentsOf: inbox.appendingPathComponent("failed/poison.error.json")))
         #expect(record["code"]?.stringValue == "interrupted")
         #expect(workspace.files(in: workspace.outbox) == ["again.json", "again.report.json", "written.json"])
-        #expect(!FileManager.default.fileExists(atPath: workspace.outbox.appendingPathComponent(".again.json.tmp-1-x").path))
+        let temporary = workspace.outbox.appendingPathComponent(".again.json.tmp-1-x")
+        #expect(!FileManager.default.fileExists(atPath: temporary.path))
         #expect(server.statistics.requestsReceived == 1, "only again.pdf asked the model")
         #expect(!FileManager.default.fileExists(atPath: processing.appendingPathComponent(".again.pdf.starts").path))
     }

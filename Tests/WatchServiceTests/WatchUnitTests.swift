@@ -16,17 +16,37 @@ import Testing
     @Test func aFileIsCompleteWhenUnchangedForTwoScansOrReportedClosed() {
         var tracker = CompletionTracker()
         let second: Int64 = 1_000_000_000
+        func scan(_ stamps: [String: InboxLayout.Stamp], closed: Set<String> = [], written: Set<String> = [],
+                  at now: Int64) -> [String] {
+            tracker.complete(stamps, closed: closed, written: written, now: now * second, quiet: second,
+                             unclosedQuiet: 30 * second)
+        }
         let stamp = InboxLayout.Stamp(size: 10, modifiedNanoseconds: 100 * second)
-        #expect(tracker.complete(["a.pdf": stamp], reportedComplete: [], now: 101 * second, quietNanoseconds: second)
-            .isEmpty, "seen once")
+        #expect(scan(["a.pdf": stamp], at: 101).isEmpty, "seen once")
         let grown = InboxLayout.Stamp(size: 20, modifiedNanoseconds: 101 * second)
-        #expect(tracker.complete(["a.pdf": grown], reportedComplete: [], now: 102 * second, quietNanoseconds: second)
-            .isEmpty, "still growing")
-        #expect(tracker.complete(["a.pdf": grown], reportedComplete: [], now: 103 * second, quietNanoseconds: second)
-            == ["a.pdf"])
-        var fresh = CompletionTracker()
-        #expect(fresh.complete(["b.pdf": stamp], reportedComplete: ["b.pdf"], now: 100 * second,
-                               quietNanoseconds: second) == ["b.pdf"], "closed after writing")
+        #expect(scan(["a.pdf": grown], at: 102).isEmpty, "still growing")
+        #expect(scan(["a.pdf": grown], at: 103) == ["a.pdf"], "nobody seen writing it: two equal scans")
+
+        tracker = CompletionTracker()
+        #expect(scan(["b.pdf": stamp], closed: ["b.pdf"], at: 100) == ["b.pdf"], "closed after writing")
+
+        // Created empty and closed, then written in slow chunks through a second open: not done until closed.
+        tracker = CompletionTracker()
+        let empty = InboxLayout.Stamp(size: 0, modifiedNanoseconds: 100 * second)
+        #expect(scan(["c.pdf": empty], closed: ["c.pdf"], at: 100).isEmpty, "an empty close is not enough")
+        #expect(scan(["c.pdf": stamp], written: ["c.pdf"], at: 100).isEmpty)
+        #expect(scan(["c.pdf": stamp], at: 105).isEmpty, "written, unchanged, but never closed")
+        #expect(scan(["c.pdf": grown], closed: ["c.pdf"], at: 106) == ["c.pdf"])
+
+        // An empty file closed and left alone is complete (and will be recorded as a bad PDF).
+        tracker = CompletionTracker()
+        #expect(scan(["d.pdf": empty], closed: ["d.pdf"], at: 100).isEmpty)
+        #expect(scan(["d.pdf": empty], at: 102) == ["d.pdf"])
+        // Written but never seen closed: taken after the long quiet period.
+        tracker = CompletionTracker()
+        #expect(scan(["e.pdf": stamp], written: ["e.pdf"], at: 101).isEmpty)
+        #expect(scan(["e.pdf": stamp], at: 120).isEmpty)
+        #expect(scan(["e.pdf": stamp], at: 131) == ["e.pdf"])
     }
 
     @Test func routesMatchSubfoldersPathGlobsAndNameGlobs() {
