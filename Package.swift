@@ -12,6 +12,7 @@ import PackageDescription
 /// - `ModelClients`: language/vision model clients over libcurl, the local llama.cpp server.
 /// - `DocExtract`: the public `Extractor` facade.
 /// - `ReviewReport`: the self-contained HTML review page of an extraction (Foundation only).
+/// - `WatchService`: the hot folder (`extract watch`): claims, journal, retries, graceful shutdown.
 /// - `ExtractCLI` + `extract`: commands; the executable only calls into `ExtractCLI`.
 /// - `ExtractTestSupport`: in-memory twins for tests (fake model server, fixtures, headless chromium, PNG decoding
 ///   through `CZlib`).
@@ -27,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // MARK: System libraries
@@ -81,10 +83,19 @@ let package = Package(
             ]
         ),
         .target(
+            name: "WatchService",
+            dependencies: [
+                "DocExtract", "ExtractCore", "JSONCore", "ModelClients",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "ExtractCLI",
             dependencies: [
                 "DocExtract", "ExtractCore", "PopplerStage", "TesseractStage", "JSONCore", "JSONSchema",
-                "ModelClients", "Synthesis", "StageCache", "ReviewReport",
+                "ModelClients", "Synthesis", "StageCache", "ReviewReport", "WatchService",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -139,6 +150,10 @@ let package = Package(
         .testTarget(
             name: "ModelClientsTests",
             dependencies: ["ModelClients", "JSONCore", "JSONSchema", "ExtractTestSupport"]
+        ),
+        .testTarget(
+            name: "WatchServiceTests",
+            dependencies: ["WatchService", "ExtractTestSupport", "JSONCore", "DocExtract"]
         ),
         .testTarget(
             name: "ExtractCLITests",

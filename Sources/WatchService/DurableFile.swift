@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// File operations that survive a crash or power loss: data and renames are flushed before they count.
+enum DurableFile {
+    /// Writes `data` to a hidden temporary file beside `url`, fsyncs it, renames it into place and fsyncs the
+    /// folder, so `url` either does not exist or holds all of `data`.
+    static func write(_ data: Data, to url: URL) throws {
+        let folder = url.deletingLastPathComponent()
+        try createDirectory(folder)
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UUID().uuidString)")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure("cannot create", temporary) }
+        do {
+            try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: data)
+            guard fsync(descriptor) == 0 else { throw failure("cannot flush", temporary) }
+            close(descriptor)
+            guard rename(temporary.path, url.path) == 0 else { throw failure("cannot rename into", url) }
+            syncDirectory(folder)
+        } catch {
+            close(descriptor)
+            unlink(temporary.path)
+            throw error
+        }
+    }
+
+    /// Renames `source` to `destination` (never over an existing file) and fsyncs both folders.
+    static func move(_ source: URL, to destination: URL) throws {
+        let folder = destination.deletingLastPathComponent()
+        try createDirectory(folder)
+        guard !FileManager.default.fileExists(atPath: destination.path) else {
+            throw WatchError("\(destination.path) already exists; move it away and restart the watcher")
+        }
+        guard rename(source.path, destination.path) == 0 else {
+            throw failure("cannot move \(source.path) to", destination)
+        }
+        syncDirectory(folder)
+        syncDirectory(source.deletingLastPathComponent())
+    }
+
+    /// Creates `url` and its parents if needed, fsyncing each parent of a created folder.
+    static func createDirectory(_ url: URL) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw WatchError("\(url.path) is a file; a folder is needed there") }
+            return
+        }
+        try createDirectory(url.deletingLastPathComponent())
+        guard mkdir(url.path, 0o755) == 0 || errno == EEXIST else { throw failure("cannot create the folder", url) }
+        syncDirectory(url.deletingLastPathComponent())
+    }
+
+    /// Flushes a folder's entries (new, renamed or removed names) to disk.
+    static func syncDirectory(_ url: URL) {
+        let descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    private static func failure(_ what: String, _ url: URL) -> WatchError {
+        WatchError("\(what) \(url.path): \(String(cString: strerror(errno))); "
+            + "check the folder's permissions and free space")
+    }
+}
