@@ -11,6 +11,7 @@ import PackageDescription
 /// - `JSONSchema`: draft 2020-12 validator (Foundation only).
 /// - `ModelClients`: language/vision model clients over libcurl, the local llama.cpp server.
 /// - `DocExtract`: the public `Extractor` facade.
+/// - `Evaluation`: scoring extractions against ground truth with the schemas' `x-compare` rules.
 /// - `ExtractCLI` + `extract`: commands; the executable only calls into `ExtractCLI`.
 /// - `ExtractTestSupport`: in-memory twins for tests (fake model server, fixtures).
 let package = Package(
@@ -72,10 +73,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Evaluation",
+            dependencies: ["ExtractCore", "JSONCore", "JSONSchema", "Provenance"]
+        ),
+        .target(
             name: "ExtractCLI",
             dependencies: [
                 "DocExtract", "ExtractCore", "PopplerStage", "TesseractStage", "JSONCore", "JSONSchema",
-                "ModelClients", "Synthesis", "StageCache",
+                "ModelClients", "Synthesis", "StageCache", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -97,6 +102,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "ExtractCoreTests", dependencies: ["ExtractCore"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "JSONCore", "ExtractCore"]),
         .testTarget(
             name: "DocExtractTests",
             dependencies: [

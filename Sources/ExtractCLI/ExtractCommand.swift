@@ -14,7 +14,9 @@ public struct ExtractCommand: AsyncParsableCommand {
             9 a limit was exceeded; 64 usage error; 70 internal error.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, InspectCommand.self, ValidateCommand.self, CacheCommand.self],
+        subcommands: [
+            RunCommand.self, InspectCommand.self, ValidateCommand.self, CacheCommand.self, EvalCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 
