@@ -28,7 +28,7 @@ public struct DatasetEntry: Sendable, Hashable, Codable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw EvaluationError("\(path): the dataset list cannot be read")
         }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let folder = URL(fileURLWithPath: path).absoluteURL.deletingLastPathComponent()
         var entries: [DatasetEntry] = []
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         for (index, raw) in lines.enumerated() {
