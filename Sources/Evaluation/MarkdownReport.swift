@@ -45,7 +45,8 @@ public enum MarkdownReport {
         }
 
         if let baseline = report.baseline {
-            out += "\n## Against the baseline `\(baseline.file)`\n\n| metric | baseline | now | Δ |\n|---|---:|---:|---:|\n"
+            out += "\n## Against the baseline `\(baseline.file)`\n\n"
+            out += "| metric | baseline | now | Δ |\n|---|---:|---:|---:|\n"
             for row in baseline.summary {
                 let isRate = !["mean_seconds", "input_tokens", "output_tokens"].contains(row.name)
                 out += "| \(row.name) | \(value(row.baseline, rate: isRate)) | \(value(row.current, rate: isRate)) | "
