@@ -102,7 +102,9 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "ExtractCoreTests", dependencies: ["ExtractCore"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "JSONCore", "ExtractCore"]),
+        .testTarget(
+            name: "EvaluationTests", dependencies: ["Evaluation", "JSONCore", "ExtractCore", "ExtractTestSupport"]
+        ),
         .testTarget(
             name: "DocExtractTests",
             dependencies: [
