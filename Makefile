@@ -21,7 +21,7 @@ APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev li
 
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 
-.PHONY: help setup setup-system setup-llm build test demo bench samples lint clean
+.PHONY: help setup setup-system setup-llm build test demo bench eval samples lint clean
 
 help: ## Show this help
 	@echo "DocExtract make targets:"
@@ -63,6 +63,23 @@ bench: setup ## Run the benchmarks (release build) and print their figures
 	$(RELEASE_BIN)/BenchModels
 	$(RELEASE_BIN)/BenchPipeline --extract $(RELEASE_BIN)/extract
 	$(RELEASE_BIN)/BenchLayout --corpus ../shared/corpus
+
+# `make eval`: the dev lists in eval/ (documents stay in ../shared/corpus). EVAL_LIMIT documents per list
+# (default 7: all of invoice2data, the first 7 of SROIE, ZUGFeRD and Kleister-NDA, about 28 documents and
+# 12-15 minutes on 2 cores with the local model); `make eval EVAL_LIMIT=` runs all 62 (~30 min).
+EVAL_LISTS ?= invoice2data sroie zugferd kleister-nda
+EVAL_LIMIT ?= 7
+EVAL_ARGS ?=
+
+eval: setup build ## Score the offline default on the dev lists in eval/ (bench-results/eval-*.json and .md)
+	@mkdir -p bench-results
+	@for list in $(EVAL_LISTS); do \
+		echo "eval: $$list"; \
+		$(RELEASE_BIN)/extract eval --dataset eval/$$list.tsv $(if $(EVAL_LIMIT),--limit $(EVAL_LIMIT)) \
+			--out bench-results/eval-$$list.json --markdown bench-results/eval-$$list.md \
+			$$(base=bench-results/eval-$$list.baseline.json; [ -f $$base ] && echo --baseline $$base) \
+			$(EVAL_ARGS) || exit $$?; \
+	done
 
 samples: ## Regenerate samples/ from scripts/make_samples.py
 	$(PYTHON) -m pip install --quiet --root-user-action=ignore -r scripts/requirements-samples.txt

@@ -13,6 +13,7 @@ import PackageDescription
 /// - `DocExtract`: the public `Extractor` facade.
 /// - `ReviewReport`: the self-contained HTML review page of an extraction (Foundation only).
 /// - `WatchService`: the hot folder (`extract watch`): claims, journal, retries, graceful shutdown.
+/// - `Evaluation`: scoring extractions against ground truth with the schemas' `x-compare` rules.
 /// - `ExtractCLI` + `extract`: commands; the executable only calls into `ExtractCLI`.
 /// - `ExtractTestSupport`: in-memory twins for tests (fake model server, fixtures, headless chromium, PNG decoding
 ///   through `CZlib`).
@@ -91,10 +92,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Evaluation",
+            dependencies: ["ExtractCore", "JSONCore", "JSONSchema", "Provenance"]
+        ),
+        .target(
             name: "ExtractCLI",
             dependencies: [
                 "DocExtract", "ExtractCore", "PopplerStage", "TesseractStage", "JSONCore", "JSONSchema",
-                "ModelClients", "Synthesis", "StageCache", "ReviewReport", "WatchService",
+                "ModelClients", "Synthesis", "StageCache", "ReviewReport", "WatchService", "Evaluation",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -119,6 +124,9 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "ExtractCoreTests", dependencies: ["ExtractCore"]),
+        .testTarget(
+            name: "EvaluationTests", dependencies: ["Evaluation", "JSONCore", "ExtractCore", "ExtractTestSupport"]
+        ),
         .testTarget(
             name: "DocExtractTests",
             dependencies: [

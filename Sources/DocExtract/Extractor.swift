@@ -109,6 +109,15 @@ public final class Extractor: Sendable {
 
     /// Extracts from any ``PDFSource`` (a path or bytes in memory).
     public func extract(_ source: PDFSource, schema: JSONValue) async throws -> ExtractionResult {
+        try await extractWithEvidence(source, schema: schema).result
+    }
+
+    /// Extracts like ``extract(_:schema:)`` and also returns the evidence the model was given (every page's
+    /// text layer and OCR words with boxes), e.g. to measure whether expected values were readable at all.
+    /// The evidence is kept out of ``ExtractionResult`` and its report, which it would dwarf.
+    public func extractWithEvidence(_ source: PDFSource, schema: JSONValue) async throws
+        -> (result: ExtractionResult, evidence: DocumentEvidence)
+    {
         try Self.checkSchema(schema)
         let started = ContinuousClock.now
         let eventsBefore = events.count
@@ -131,7 +140,7 @@ public final class Extractor: Sendable {
         let runEvents = events.since(eventsBefore)
         let status: ExtractionResult.Status = synthesis.value == nil ? .failure : needsReview.isEmpty ? .success
             : .partial
-        return ExtractionResult(
+        let result = ExtractionResult(
             file: source.displayName,
             status: status,
             value: synthesis.value,
@@ -159,6 +168,7 @@ public final class Extractor: Sendable {
             cacheHits: runEvents.filter { $0.outcome == .cacheHit }.count,
             stagesExecuted: runEvents.filter { $0.outcome == .executed }.count
         )
+        return (result, evidence)
     }
 
     /// The stage events of every extraction so far (executed, cache hit, failed), in order.

@@ -16,6 +16,7 @@ public struct ExtractCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, InspectCommand.self, ValidateCommand.self, CacheCommand.self, WatchCommand.self,
+            EvalCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

@@ -24,12 +24,10 @@ enum ProviderName: String, ExpressibleByArgument, CaseIterable {
 
 extension SynthesisOptions.Strategy: ExpressibleByArgument {}
 
-/// The options every extracting command shares (`extract FILE`, `extract watch`), resolved once into an
-/// ``ExtractorConfiguration``.
+/// The options every extracting command shares (`extract FILE`, `extract eval`), resolved once into an
+/// ``ExtractorConfiguration``. The schema is not among them: `extract FILE` takes `--schema`, `extract eval`
+/// reads one schema per dataset line.
 struct ExtractionOptions: ParsableArguments {
-    @Option(name: .long, help: "The JSON Schema (draft 2020-12) the output must validate against.")
-    var schema: String
-
     @Option(help: "Pages to read, e.g. 1-3,5 or 8- (default: all).")
     var pages: String = "all"
 

@@ -33,6 +33,9 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: "The PDF files.")
     var files: [String]
 
+    @Option(name: .long, help: "The JSON Schema (draft 2020-12) the output must validate against.")
+    var schema: String
+
     @OptionGroup var options: ExtractionOptions
 
     @Option(name: [.short, .customLong("output")], help: "Write the data JSON here instead of stdout (one file only).")
@@ -60,7 +63,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         var status: Int32 = 0
         do {
-            let schema = try SchemaFile.load(options.schema)
+            let schema = try SchemaFile.load(self.schema)
             let extractor = try Extractor(configuration: try options.configuration())
             defer {
                 extractor.close()

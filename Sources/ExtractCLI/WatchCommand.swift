@@ -37,6 +37,9 @@ struct WatchCommand: AsyncParsableCommand {
     @Argument(help: "The folder to watch.")
     var inbox: String
 
+    @Option(name: .long, help: "The JSON Schema (draft 2020-12) for documents no route in schemas.json matches.")
+    var schema: String
+
     @OptionGroup var options: ExtractionOptions
 
     @Option(help: "Where <name>.json and <name>.report.json are written.")
@@ -65,13 +68,13 @@ struct WatchCommand: AsyncParsableCommand {
         guard poll >= 0.05, poll <= 3600 else { throw ValidationError("--poll must be 0.05 to 3600 seconds") }
         guard summaryEvery >= 0.1 else { throw ValidationError("--summary-every must be at least 0.1 seconds") }
         guard retryDelay >= 0.01 else { throw ValidationError("--retry-delay must be at least 0.01 seconds") }
-        guard options.schema != "-" else { throw ValidationError("watch needs --schema as a file, not stdin") }
+        guard schema != "-" else { throw ValidationError("watch needs --schema as a file, not stdin") }
     }
 
     func run() async throws {
         let inboxURL = URL(fileURLWithPath: inbox)
         var watch = WatchConfiguration(
-            inbox: inboxURL, outbox: URL(fileURLWithPath: out), defaultSchema: URL(fileURLWithPath: options.schema))
+            inbox: inboxURL, outbox: URL(fileURLWithPath: out), defaultSchema: URL(fileURLWithPath: schema))
         if let schemas {
             watch.routesFile = URL(fileURLWithPath: schemas)
         } else {

@@ -100,7 +100,7 @@ public struct CandidateFinder: Sendable {
         case "uri", "url", "hostname", "idn-hostname": return .url
         default: break
         }
-        if field.wantsNumber {
+        if field.wantsNumber || (field.allowsNumber && concept?.applies == .numbers) {
             if concept?.kind == .percent { return .percent }
             return field.types.first == "integer" ? .integer : .amount
         }

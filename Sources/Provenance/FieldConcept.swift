@@ -80,13 +80,15 @@ struct FieldConcept: Sendable, Hashable {
 
     /// The best concept and whether the field's name (not only its description) chose it.
     static func match(for field: SchemaField) -> (concept: FieldConcept, byName: Bool)? {
-        let isNumber = field.wantsNumber
+        // A field typed `["string", "number"]` (a receipt total printed as `RM 9.00`) may mean either kind.
+        let allowsNumber = field.allowsNumber
+        let allowsString = !field.wantsNumber && field.allowsString
         let ownTokens = Set((field.parents.suffix(1) + [field.name]).flatMap(Self.nameTokens))
         let textTokens = Set(Self.nameTokens(field.description ?? "") + Self.nameTokens(field.title ?? ""))
         var best: (FieldConcept, Double)?
         for concept in table {
             switch concept.applies {
-            case .numbers where !isNumber, .strings where isNumber: continue
+            case .numbers where !allowsNumber, .strings where !allowsString: continue
             default: break
             }
             for trigger in concept.triggers {

@@ -73,6 +73,10 @@ public struct SchemaField: Sendable, Hashable {
 
     /// Whether the field asks for a number (`number` or `integer`) before any other type.
     public var wantsNumber: Bool { types.first == "number" || types.first == "integer" }
+    /// Whether a number (`number` or `integer`) is among the field's types, e.g. `["string", "number"]`.
+    public var allowsNumber: Bool { types.contains("number") || types.contains("integer") }
+    /// Whether a string is among the field's types (or no type is given).
+    public var allowsString: Bool { types.isEmpty || types.contains("string") }
     /// Whether the field asks for a date (`format: date`).
     public var wantsDate: Bool { format == "date" }
 }

@@ -487,6 +487,6 @@ public struct ValueNormalizer: Sendable, Hashable {
     /// Symbols and codes stripped around numbers (upper-cased for comparison).
     static let currencyPrefixes: [String] = [
         "US$", "C$", "A$", "€", "$", "£", "¥", "EUR", "USD", "GBP", "CHF", "SEK", "DKK", "NOK", "PLN", "CZK", "JPY",
-        "CAD", "AUD", "ZŁ", "KČ", "FR.",
+        "CAD", "AUD", "MYR", "RM", "ZŁ", "KČ", "FR.",
     ]
 }

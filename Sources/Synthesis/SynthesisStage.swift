@@ -27,7 +27,8 @@ public struct SynthesisStage: Stage {
     /// `synthesis` with the model, strategy, limits and prompt version (the schema and evidence are the input).
     public var identity: StageIdentity {
         let descriptor = model.descriptor
-        return StageIdentity(name: "synthesis", version: 1, options: [
+        // Version 2: fields typed both string and number get number candidates (amount labels).
+        return StageIdentity(name: "synthesis", version: 2, options: [
             "provider": descriptor.provider,
             "model": descriptor.model,
             "strategy": options.resolvedStrategy(provider: descriptor.provider).rawValue,

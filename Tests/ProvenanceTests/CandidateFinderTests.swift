@@ -29,6 +29,16 @@ import Testing
         #expect(score.correct >= 10)
     }
 
+    /// A total typed `["string", "number"]` (SROIE's receipt schema) is read as an amount next to its label,
+    /// as it is when typed `number`.
+    @Test func stringOrNumberTotalGetsAmountCandidates() throws {
+        let finder = CandidateFinder(evidence: try TestEvidence.invoiceText.get())
+        let either = finder.candidates(for: SchemaField(path: ["total"], types: ["string", "number"]))
+        let number = finder.candidates(for: SchemaField(path: ["total"], types: ["number"]))
+        #expect(either.first?.value == expected["total"])
+        #expect(either.first?.value == number.first?.value)
+    }
+
     @Test func invoice2dataTopCandidates() throws {
         let folder = Fixtures.corpus("invoice2data/tests/compare")
         let names = ["AmazonWebServices", "QualityHosting", "SammyMaystoneLinesTest", "free_fiber", "saeco"]

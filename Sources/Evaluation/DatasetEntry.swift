@@ -1,0 +1,54 @@
+import Foundation
+
+/// One line of a dataset list: a PDF, its ground truth and the schema to extract with.
+public struct DatasetEntry: Sendable, Hashable, Codable {
+    /// The PDF (absolute, or relative to the working directory).
+    public var pdf: String
+    /// The ground-truth JSON.
+    public var expected: String
+    /// The schema, with `x-compare` annotations.
+    public var schema: String
+    /// 1-based line in the list.
+    public var line: Int
+
+    /// Creates an entry.
+    public init(pdf: String, expected: String, schema: String, line: Int) {
+        self.pdf = pdf
+        self.expected = expected
+        self.schema = schema
+        self.line = line
+    }
+
+    /// Reads a list: one `PDF<TAB>EXPECTED.json<TAB>SCHEMA.json` per line, paths relative to the list's
+    /// folder (absolute paths are kept); blank lines and lines starting with `#` are skipped.
+    ///
+    /// - Throws: ``EvaluationError`` naming the file and line when the list cannot be read, a line has not
+    ///   three fields, or a named file does not exist.
+    public static func load(list path: String) throws(EvaluationError) -> [DatasetEntry] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw EvaluationError("\(path): the dataset list cannot be read")
+        }
+        let folder = URL(fileURLWithPath: path).absoluteURL.deletingLastPathComponent()
+        var entries: [DatasetEntry] = []
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, raw) in lines.enumerated() {
+            let line = raw.trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else {
+                throw EvaluationError(
+                    "\(path):\(index + 1): expected PDF<TAB>EXPECTED.json<TAB>SCHEMA.json, got \(parts.count) fields"
+                )
+            }
+            let resolved = parts.map { $0.hasPrefix("/") ? $0 : folder.appendingPathComponent($0).standardized.path }
+            for file in resolved where !FileManager.default.fileExists(atPath: file) {
+                throw EvaluationError("\(path):\(index + 1): \(file) does not exist")
+            }
+            entries.append(DatasetEntry(pdf: resolved[0], expected: resolved[1], schema: resolved[2], line: index + 1))
+        }
+        guard !entries.isEmpty else { throw EvaluationError("\(path): the dataset list has no entries") }
+        return entries
+    }
+}
