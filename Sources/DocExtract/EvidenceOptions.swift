@@ -12,9 +12,19 @@ public struct EvidenceOptions: Sendable, Hashable {
     public var pages: PageSelection = .all
     /// Straighten skewed scans before OCR. Default `true`.
     public var deskew: Bool = true
-    /// The largest raster rendered for one page; larger pages are rendered at a lower resolution.
-    /// Default 40 million pixels.
+    /// The largest raster rendered for one page; larger pages are rendered at a lower resolution, so a
+    /// 200 × 200 inch page costs at most this many pixels (4 bytes each while drawing). Default 40 million
+    /// pixels (`--max-page-pixels`).
     public var maximumRenderPixels: Int = 40_000_000
+    /// The largest PDF read, in bytes; a larger one fails with `.limitExceeded`. Default 512 MiB
+    /// (`--max-file-size`).
+    public var maximumFileBytes: Int = 512 * 1024 * 1024
+    /// The most pages read from one document (after the page selection); more fail with `.limitExceeded`.
+    /// Default 2,000 (`--max-pages`).
+    public var maximumPages: Int = 2000
+    /// The longest Tesseract may spend recognising one page; a page that takes longer fails with
+    /// `.limitExceeded`. Default 120 s (`--ocr-timeout`); nil means no limit.
+    public var maximumOCRDuration: Duration? = .seconds(120)
     /// Keep the text layer in the evidence. Default `true`; `false` (`--strategy ocr`) gives synthesis OCR only.
     public var useTextLayer: Bool = true
     /// The thresholds that decide, in `.auto` mode, which pages need OCR.

@@ -68,6 +68,7 @@ public final class EvidenceReader: Sendable {
     ///
     /// - Throws: the document's open error (missing, not a PDF, damaged, encrypted …) or a page's OCR error.
     public func read(_ source: PDFSource) async throws -> DocumentEvidence {
+        try EvidenceLimits.checkFileSize(of: source, limit: options.maximumFileBytes)
         let info = try await pdf.info(source)
         let diagnostics = DiagnosticCollector()
         guard info.pageCount > 0 else {
@@ -83,6 +84,8 @@ public final class EvidenceReader: Sendable {
             )
         }
         let numbers = options.pages.pages(in: info.pageCount)
+        try EvidenceLimits.checkPageCount(numbers.count, of: info.pageCount, limit: options.maximumPages,
+                                          source: source)
         let digest = try Self.digest(of: source)
         let window = max(2, pdf.threadCount * 2)
         var results: [Int: PageEvidence] = [:]

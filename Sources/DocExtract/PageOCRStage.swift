@@ -41,7 +41,8 @@ public struct PageOCRStage: Stage {
             input.source, page: input.page, dpi: options.dpi, maximumPixels: options.maximumRenderPixels
         )
         do {
-            return Output(text: try await ocr.recognize(image, deskew: options.deskew), renderedDPI: image.dpi)
+            let text = try await ocr.recognize(image, deskew: options.deskew, timeLimit: options.maximumOCRDuration)
+            return Output(text: text, renderedDPI: image.dpi)
         } catch var error as ExtractError {
             error.path = error.path ?? input.source.displayName
             error.page = error.page ?? input.page
