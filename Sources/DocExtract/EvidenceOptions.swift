@@ -27,6 +27,9 @@ public struct EvidenceOptions: Sendable, Hashable {
     public var maximumOCRDuration: Duration? = .seconds(120)
     /// Keep the text layer in the evidence. Default `true`; `false` (`--strategy ocr`) gives synthesis OCR only.
     public var useTextLayer: Bool = true
+    /// Where Poppler and Tesseract run: in this process (default) or in worker processes, so that a crash in
+    /// a C library fails one document instead of the process. The command-line tool uses worker processes.
+    public var isolation: EvidenceIsolation = .inProcess
     /// The thresholds that decide, in `.auto` mode, which pages need OCR.
     public var routing = OCRRouting()
 

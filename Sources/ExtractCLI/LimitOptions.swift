@@ -2,8 +2,17 @@ import ArgumentParser
 import DocExtract
 import Foundation
 
-/// The per-document limits (`--max-file-size`, `--max-pages`, `--max-page-pixels`, `--ocr-timeout`), shared by
-/// `extract FILE` and `extract inspect`. Defaults are those of ``EvidenceOptions``.
+/// Where the native stages run.
+enum IsolationMode: String, ExpressibleByArgument, CaseIterable {
+    /// In worker processes: a crash fails one document.
+    case process
+    /// In this process (faster start, but a crashing PDF ends the run).
+    case none
+}
+
+/// The per-document limits (`--max-file-size`, `--max-pages`, `--max-page-pixels`, `--ocr-timeout`) and the
+/// isolation of the native stages (`--isolation`, `--worker-memory`), shared by `extract FILE` and
+/// `extract inspect`. Defaults are those of ``EvidenceOptions`` and ``WorkerProcessOptions``.
 struct LimitOptions: ParsableArguments {
     @Option(help: "Largest PDF read, e.g. 512M, 2G or a number of bytes (default 512M).")
     var maxFileSize: String = "512M"
@@ -17,7 +26,16 @@ struct LimitOptions: ParsableArguments {
     @Option(help: "Longest OCR of one page, in seconds; 0 means no limit (default 120).")
     var ocrTimeout: Double = 120
 
+    @Option(help: "Where Poppler and Tesseract run: process (workers; a crash fails one file) or none (in process).")
+    var isolation: IsolationMode = .process
+
+    @Option(help: "Address space of one worker process, e.g. 4G; 0 means no limit (default 4G).")
+    var workerMemory: String = "4G"
+
     func validate() throws {
+        guard workerMemory == "0" || Self.bytes(workerMemory).map({ $0 >= 256 * 1024 * 1024 }) == true else {
+            throw ValidationError("--worker-memory takes e.g. 4G or 512M (at least 256M), or 0 for no limit")
+        }
         guard Self.bytes(maxFileSize) != nil else {
             throw ValidationError("--max-file-size takes e.g. 512M, 2G or a number of bytes")
         }
@@ -32,6 +50,13 @@ struct LimitOptions: ParsableArguments {
         options.maximumPages = maxPages
         options.maximumRenderPixels = maxPagePixels
         options.maximumOCRDuration = ocrTimeout == 0 ? nil : .milliseconds(Int64((ocrTimeout * 1000).rounded()))
+        switch isolation {
+        case .none: options.isolation = .inProcess
+        case .process:
+            options.isolation = .workerProcess(WorkerMode.options(
+                memoryLimitBytes: workerMemory == "0" ? nil : Self.bytes(workerMemory)
+            ))
+        }
     }
 
     /// `512M` → 536870912; `2G`, `900K`, `1000000`; nil when unreadable.

@@ -36,3 +36,30 @@ import Testing
         #expect(result.status == 64, "\(result.standardError)")
     }
 }
+
+/// `extract` reads in worker processes by default: a PDF that crashes its worker fails alone, and the batch
+/// goes on.
+@Suite struct WorkerIsolationCommandTests {
+    let extract = CommandRunner()
+
+    @Test func aCrashFailsOneFileOfTheBatchAndTheRestIsRead() throws {
+        // No model is reachable on port 1: the second file gets as far as synthesis, so its evidence was read.
+        let result = try extract.run(
+            [
+                "samples/mixed.pdf", "samples/invoice.pdf", "--schema", "schemas/invoice.schema.json",
+                "--strategy", "text", "--provider", "openai", "--base-url", "http://127.0.0.1:1/v1", "--no-cache",
+            ],
+            environment: ["DOCEXTRACT_TEST_CRASH_PAGE": "2"]
+        )
+        #expect(result.status == 4, "the first failure's exit code: \(result.standardError)")
+        let lines = result.standardError.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("extract: samples/mixed.pdf: page 2: the PDF reader crashed (signal") })
+        #expect(lines.contains { $0.contains("127.0.0.1 port 1") }, "the second file reached the model: \(lines)")
+    }
+
+    @Test func inProcessReadingIsStillAvailable() throws {
+        let result = try extract.run(["inspect", "samples/invoice.pdf", "--isolation", "none"],
+                                     environment: ["DOCEXTRACT_TEST_CRASH_PAGE": "1"])
+        #expect(result.status == 0, "the crash trigger exists only in worker mode: \(result.standardError)")
+    }
+}
