@@ -19,7 +19,7 @@ APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev li
 
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 
-.PHONY: help setup setup-system setup-llm build test demo bench samples lint clean
+.PHONY: help setup setup-system setup-llm build test demo bench samples lint clean fuzz
 
 help: ## Show this help
 	@echo "DocExtract make targets:"
@@ -60,6 +60,11 @@ bench: setup ## Run the benchmarks (release build) and print their figures
 	$(RELEASE_BIN)/BenchJSONSchema --corpus ../shared/corpus
 	$(RELEASE_BIN)/BenchModels
 	$(RELEASE_BIN)/BenchPipeline --extract $(RELEASE_BIN)/extract
+
+FUZZ_SECONDS ?= 60
+fuzz: setup-system ## Mutate the sample and corpus PDFs and run them through the evidence stages (FUZZ_SECONDS=60)
+	$(SWIFT) build --product extract
+	$(PYTHON) scripts/fuzz.py --seconds $(FUZZ_SECONDS) --extract "$$($(SWIFT) build --show-bin-path)/extract"
 
 samples: ## Regenerate samples/ from scripts/make_samples.py
 	$(PYTHON) -m pip install --quiet --root-user-action=ignore -r scripts/requirements-samples.txt
