@@ -152,21 +152,19 @@ public final class EvidenceReader: Sendable {
         var results: [Int: PageEvidence] = [:]
         try await withThrowingTaskGroup(of: PageEvidence.self) { group in
             var next = numbers.makeIterator()
+            let read: @Sendable (Int) async throws -> PageEvidence = { number in
+                try await self.readPage(
+                    PageRequest(source: source, documentDigest: digest, page: number), info: info,
+                    diagnostics: diagnostics
+                )
+            }
             for _ in 0..<window {
                 guard let number = next.next() else { break }
-                group.addTask { try await self.readPage(
-                    PageRequest(source: source, documentDigest: digest, page: number), info: info, diagnostics: diagnostics
-                ) }
+                group.addTask { try await read(number) }
             }
             while let page = try await group.next() {
                 results[page.number] = page
-                if let number = next.next() {
-                    group.addTask {
-                        try await self.readPage(
-                    PageRequest(source: source, documentDigest: digest, page: number), info: info, diagnostics: diagnostics
-                )
-                    }
-                }
+                if let number = next.next() { group.addTask { try await read(number) } }
             }
         }
         let routing = options.routing
