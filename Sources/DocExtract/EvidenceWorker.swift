@@ -13,8 +13,9 @@ public enum EvidenceWorker {
     ///
     /// `arguments` may hold `--memory-limit BYTES`, applied with `setrlimit(RLIMIT_AS)` before anything is
     /// loaded. For tests only, `DOCEXTRACT_TEST_CRASH_PAGE=N` makes the worker abort when asked for page N's
-    /// text layer, and `DOCEXTRACT_TEST_ALLOCATE_PAGE=N` makes it allocate memory until it fails there —
-    /// they prove that a crashing worker costs one document, not the process.
+    /// text layer, `DOCEXTRACT_TEST_HANG_PAGE=N` makes it stop answering there, and
+    /// `DOCEXTRACT_TEST_ALLOCATE_PAGE=N` makes it allocate memory until it fails there — they prove that a
+    /// crashing or stuck worker costs one document, not the process.
     public static func serve(arguments: [String]) -> Int32 {
         var memoryLimited = false
         if let index = arguments.firstIndex(of: "--memory-limit"), index + 1 < arguments.count,
@@ -25,6 +26,7 @@ public enum EvidenceWorker {
         let environment = ProcessInfo.processInfo.environment
         var state = State(
             crashPage: environment["DOCEXTRACT_TEST_CRASH_PAGE"].flatMap(Int.init),
+            hangPage: environment["DOCEXTRACT_TEST_HANG_PAGE"].flatMap(Int.init),
             // Only under a memory limit: without one this would take the whole machine's memory.
             allocatePage: memoryLimited ? environment["DOCEXTRACT_TEST_ALLOCATE_PAGE"].flatMap(Int.init) : nil
         )
@@ -72,13 +74,15 @@ public enum EvidenceWorker {
     /// The worker's open document and engines.
     private struct State {
         let crashPage: Int?
+        let hangPage: Int?
         let allocatePage: Int?
         var source: PDFSource?
         var document: PDFDocument?
         var engines: [String: TesseractEngine] = [:]
 
-        init(crashPage: Int?, allocatePage: Int?) {
+        init(crashPage: Int?, hangPage: Int?, allocatePage: Int?) {
             self.crashPage = crashPage
+            self.hangPage = hangPage
             self.allocatePage = allocatePage
         }
 
@@ -92,6 +96,7 @@ public enum EvidenceWorker {
                     let document = try open(request)
                     EvidenceWorker.send(WorkerMessage.Reply(phase: "text"))
                     if page == crashPage { abort() }
+                    if page == hangPage { while true { pause() } }
                     if page == allocatePage { Self.exhaustMemory() }
                     let text = try document.textLayer(page: page)
                     return WorkerMessage.Reply(

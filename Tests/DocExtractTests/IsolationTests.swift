@@ -100,3 +100,26 @@ import Testing
         #expect(missing?.code == .fileNotFound)
     }
 }
+
+/// A worker that stops answering is killed at the request timeout; the document fails and the next one is read.
+@Suite struct WorkerTimeoutTests {
+    @Test func aStuckWorkerIsKilledAndReplaced() async throws {
+        var worker = WorkerProcessOptions(executable: Fixtures.extractExecutable)
+        worker.environment = ["DOCEXTRACT_TEST_HANG_PAGE": "3"]
+        worker.requestTimeout = .seconds(2)
+        var options = EvidenceOptions()
+        options.isolation = .workerProcess(worker)
+        options.ocrMode = .never
+        let reader = try EvidenceReader(options: options, threads: 1)
+        defer { reader.close() }
+        do {
+            _ = try await reader.read(.file(Fixtures.sample("mixed.pdf").path))
+            Issue.record("expected the stuck page to fail the document")
+        } catch let error as ExtractError {
+            #expect(error.page == 3)
+            #expect(error.message.contains("did not finish within 2 s"), "\(error)")
+        }
+        let next = try await reader.read(.file(Fixtures.sample("invoice.pdf").path))
+        #expect(next.pages.count == 1)
+    }
+}
