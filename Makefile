@@ -42,9 +42,12 @@ build: setup-system ## Build the `extract` tool (release)
 	$(SWIFT) build -c release --product extract
 	@echo "built: $(RELEASE_BIN)/extract"
 
-test: setup ## Install, build and run every test
+TEST_FUZZ_SECONDS ?= 60
+test: setup ## Install, build and run every test, then a CI-sized fuzz run (TEST_FUZZ_SECONDS=60, 0 skips it)
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@if [ "$(TEST_FUZZ_SECONDS)" != 0 ]; then $(PYTHON) scripts/fuzz.py --seconds $(TEST_FUZZ_SECONDS) --seed 1 \
+		--extract "$$($(SWIFT) build --show-bin-path)/extract"; fi
 
 demo: setup build ## Install, build and run a real offline extraction on the scanned sample invoice
 	@mkdir -p out

@@ -155,7 +155,14 @@ def main() -> int:
         path = inputs / f"{digest}.pdf"
         path.write_bytes(data)
         command = [arguments.extract, "inspect", str(path), "--json"]
-        command += ["--ocr", "auto", "--dpi", "50", "--pages", "1"] if rng.random() < 0.15 else ["--ocr", "never"]
+        # Mostly the text layer (fast); some inputs are also rendered and OCR'd at a low resolution.
+        roll = rng.random()
+        if roll < 0.1:
+            command += ["--ocr", "always", "--dpi", "50", "--pages", "1"]
+        elif roll < 0.2:
+            command += ["--ocr", "auto", "--dpi", "50", "--pages", "1"]
+        else:
+            command += ["--ocr", "never"]
         timed_out = False
         try:
             result = subprocess.run(command, capture_output=True, timeout=arguments.timeout, env=environment)
