@@ -84,7 +84,7 @@ struct ExtractionOptions: ParsableArguments {
     @Option(help: "Fields below this confidence are listed for review (0-1).")
     var reviewThreshold: Double = 0.6
 
-    @Option(help: "Most model tokens (input and output) one document may use; 0 means no limit (default 200000).")
+    @Option(help: "Most model tokens (input and output) one document may use; 0 means no limit.")
     var maxDocumentTokens: Int = 200_000
 
     @OptionGroup var limits: LimitOptions

@@ -14,22 +14,22 @@ enum IsolationMode: String, ExpressibleByArgument, CaseIterable {
 /// isolation of the native stages (`--isolation`, `--worker-memory`), shared by `extract FILE` and
 /// `extract inspect`. Defaults are those of ``EvidenceOptions`` and ``WorkerProcessOptions``.
 struct LimitOptions: ParsableArguments {
-    @Option(help: "Largest PDF read, e.g. 512M, 2G or a number of bytes (default 512M).")
+    @Option(help: "Largest PDF read, e.g. 512M, 2G or a number of bytes.")
     var maxFileSize: String = "512M"
 
-    @Option(help: "Most pages read from one document (default 2000).")
+    @Option(help: "Most pages read from one document.")
     var maxPages: Int = EvidenceOptions().maximumPages
 
-    @Option(help: "Largest raster for one page, in pixels; larger pages render at a lower dpi (default 40000000).")
+    @Option(help: "Largest raster for one page, in pixels; larger pages render at a lower dpi.")
     var maxPagePixels: Int = EvidenceOptions().maximumRenderPixels
 
-    @Option(help: "Longest OCR of one page, in seconds; 0 means no limit (default 120).")
+    @Option(help: "Longest OCR of one page, in seconds; 0 means no limit.")
     var ocrTimeout: Double = 120
 
     @Option(help: "Where Poppler and Tesseract run: process (workers; a crash fails one file) or none (in process).")
     var isolation: IsolationMode = .process
 
-    @Option(help: "Address space of one worker process, e.g. 4G; 0 means no limit (default 4G).")
+    @Option(help: "Address space of one worker process, e.g. 4G; 0 means no limit.")
     var workerMemory: String = "4G"
 
     func validate() throws {
