@@ -13,7 +13,8 @@ public enum EvidenceWorker {
     ///
     /// `arguments` may hold `--memory-limit BYTES`, applied with `setrlimit(RLIMIT_AS)` before anything is
     /// loaded. For tests only, `DOCEXTRACT_TEST_CRASH_PAGE=N` makes the worker abort when asked for page N's
-    /// text layer, `DOCEXTRACT_TEST_HANG_PAGE=N` makes it stop answering there, and
+    /// text layer (with `DOCEXTRACT_TEST_CRASH_STAGE=render` when rendering it instead, and
+    /// `DOCEXTRACT_TEST_CRASH_SIGNAL=11` raising that signal instead of aborting), `DOCEXTRACT_TEST_HANG_PAGE=N` makes it stop answering there, and
     /// `DOCEXTRACT_TEST_ALLOCATE_PAGE=N` makes it allocate memory until it fails there — they prove that a
     /// crashing or stuck worker costs one document, not the process.
     public static func serve(arguments: [String]) -> Int32 {
@@ -26,6 +27,8 @@ public enum EvidenceWorker {
         let environment = ProcessInfo.processInfo.environment
         var state = State(
             crashPage: environment["DOCEXTRACT_TEST_CRASH_PAGE"].flatMap(Int.init),
+            crashInRender: environment["DOCEXTRACT_TEST_CRASH_STAGE"] == "render",
+            crashSignal: environment["DOCEXTRACT_TEST_CRASH_SIGNAL"].flatMap(Int32.init),
             hangPage: environment["DOCEXTRACT_TEST_HANG_PAGE"].flatMap(Int.init),
             // Only under a memory limit: without one this would take the whole machine's memory.
             allocatePage: memoryLimited ? environment["DOCEXTRACT_TEST_ALLOCATE_PAGE"].flatMap(Int.init) : nil
@@ -74,14 +77,18 @@ public enum EvidenceWorker {
     /// The worker's open document and engines.
     private struct State {
         let crashPage: Int?
+        let crashInRender: Bool
+        let crashSignal: Int32?
         let hangPage: Int?
         let allocatePage: Int?
         var source: PDFSource?
         var document: PDFDocument?
         var engines: [String: TesseractEngine] = [:]
 
-        init(crashPage: Int?, hangPage: Int?, allocatePage: Int?) {
+        init(crashPage: Int?, crashInRender: Bool, crashSignal: Int32?, hangPage: Int?, allocatePage: Int?) {
             self.crashPage = crashPage
+            self.crashInRender = crashInRender
+            self.crashSignal = crashSignal
             self.hangPage = hangPage
             self.allocatePage = allocatePage
         }
@@ -95,7 +102,7 @@ public enum EvidenceWorker {
                     let page = request.page ?? 1
                     let document = try open(request)
                     EvidenceWorker.send(WorkerMessage.Reply(phase: "text"))
-                    if page == crashPage { abort() }
+                    if page == crashPage, !crashInRender { crash() }
                     if page == hangPage { while true { pause() } }
                     if page == allocatePage { Self.exhaustMemory() }
                     let text = try document.textLayer(page: page)
@@ -128,6 +135,7 @@ public enum EvidenceWorker {
             let document = try open(request)
             let languages = request.languages ?? "eng"
             EvidenceWorker.send(WorkerMessage.Reply(phase: "render"))
+            if page == crashPage, crashInRender { crash() }
             let image = try document.renderGray(
                 page: page, dpi: request.dpi ?? 300, maximumPixels: request.maxPixels ?? defaultMaximumRenderPixels
             )
@@ -147,6 +155,15 @@ public enum EvidenceWorker {
                 error.page = error.page ?? page
                 throw error
             }
+        }
+
+        /// Test trigger: dies as a crashing C library would.
+        private func crash() {
+            if let crashSignal {
+                signal(crashSignal, SIG_DFL)
+                raise(crashSignal)
+            }
+            abort()
         }
 
         /// Test trigger: allocates and touches memory until an allocation fails, as a runaway decoder would.

@@ -123,3 +123,28 @@ import Testing
         #expect(next.pages.count == 1)
     }
 }
+
+/// A segmentation fault while rendering names the renderer, the signal and the page.
+@Suite struct RendererCrashTests {
+    @Test func aSegfaultWhileRenderingIsReportedAsARendererCrash() async throws {
+        var worker = WorkerProcessOptions(executable: Fixtures.extractExecutable)
+        worker.environment = [
+            "DOCEXTRACT_TEST_CRASH_PAGE": "2", "DOCEXTRACT_TEST_CRASH_STAGE": "render",
+            "DOCEXTRACT_TEST_CRASH_SIGNAL": String(SIGSEGV),
+        ]
+        var options = EvidenceOptions()
+        options.isolation = .workerProcess(worker)
+        let reader = try EvidenceReader(options: options, threads: 1)
+        defer { reader.close() }
+        let path = Fixtures.sample("mixed.pdf").path
+        do {
+            _ = try await reader.read(.file(path))
+            Issue.record("expected the renderer crash to fail the document")
+        } catch let error as ExtractError {
+            #expect(error.code == .renderFailed)
+            #expect(error.page == 2)
+            #expect(error.description.hasPrefix("\(path): page 2: the PDF renderer crashed (signal 11, SIGSEGV)"),
+                    "\(error)")
+        }
+    }
+}
