@@ -14,7 +14,8 @@ public enum EvidenceWorker {
     /// `arguments` may hold `--memory-limit BYTES`, applied with `setrlimit(RLIMIT_AS)` before anything is
     /// loaded. For tests only, `DOCEXTRACT_TEST_CRASH_PAGE=N` makes the worker abort when asked for page N's
     /// text layer (with `DOCEXTRACT_TEST_CRASH_STAGE=render` when rendering it instead, and
-    /// `DOCEXTRACT_TEST_CRASH_SIGNAL=11` raising that signal instead of aborting), `DOCEXTRACT_TEST_HANG_PAGE=N` makes it stop answering there, and
+    /// `DOCEXTRACT_TEST_CRASH_SIGNAL=11` raising that signal instead of aborting),
+    /// `DOCEXTRACT_TEST_HANG_PAGE=N` makes it stop answering there, and
     /// `DOCEXTRACT_TEST_ALLOCATE_PAGE=N` makes it allocate memory until it fails there — they prove that a
     /// crashing or stuck worker costs one document, not the process.
     public static func serve(arguments: [String]) -> Int32 {
