@@ -21,7 +21,7 @@ APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev li
 
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 
-.PHONY: help setup setup-system setup-llm build test demo bench eval samples lint clean
+.PHONY: help setup setup-system setup-llm build test demo bench eval samples lint clean fuzz
 
 help: ## Show this help
 	@echo "DocExtract make targets:"
@@ -44,9 +44,12 @@ build: setup-system ## Build the `extract` tool (release)
 	$(SWIFT) build -c release --product extract
 	@echo "built: $(RELEASE_BIN)/extract"
 
-test: setup ## Install, build and run every test
+TEST_FUZZ_SECONDS ?= 60
+test: setup ## Install, build and run every test, then a CI-sized fuzz run (TEST_FUZZ_SECONDS=60, 0 skips it)
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@if [ "$(TEST_FUZZ_SECONDS)" != 0 ]; then $(PYTHON) scripts/fuzz.py --seconds $(TEST_FUZZ_SECONDS) --seed 1 \
+		--extract "$$($(SWIFT) build --show-bin-path)/extract"; fi
 
 demo: setup build ## Install, build and run a real offline extraction on the scanned sample invoice
 	@mkdir -p out
@@ -80,6 +83,11 @@ eval: setup build ## Score the offline default on the dev lists in eval/ (bench-
 			$$(base=bench-results/eval-$$list.baseline.json; [ -f $$base ] && echo --baseline $$base) \
 			$(EVAL_ARGS) || exit $$?; \
 	done
+
+FUZZ_SECONDS ?= 60
+fuzz: setup-system ## Mutate the sample and corpus PDFs and run them through the evidence stages (FUZZ_SECONDS=60)
+	$(SWIFT) build --product extract
+	$(PYTHON) scripts/fuzz.py --seconds $(FUZZ_SECONDS) --extract "$$($(SWIFT) build --show-bin-path)/extract"
 
 samples: ## Regenerate samples/ from scripts/make_samples.py
 	$(PYTHON) -m pip install --quiet --root-user-action=ignore -r scripts/requirements-samples.txt

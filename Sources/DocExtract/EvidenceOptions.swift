@@ -12,8 +12,9 @@ public struct EvidenceOptions: Sendable, Hashable {
     public var pages: PageSelection = .all
     /// Straighten skewed scans before OCR. Default `true`.
     public var deskew: Bool = true
-    /// The largest raster rendered for one page; larger pages are rendered at a lower resolution.
-    /// Default 40 million pixels.
+    /// The largest raster rendered for one page; larger pages are rendered at a lower resolution, so a
+    /// 200 × 200 inch page costs at most this many pixels (4 bytes each while drawing). Default 40 million
+    /// pixels (`--max-page-pixels`).
     public var maximumRenderPixels: Int = 40_000_000
     /// How layout is analysed.
     public enum LayoutMode: String, Sendable, Hashable, CaseIterable {
@@ -31,8 +32,20 @@ public struct EvidenceOptions: Sendable, Hashable {
     public var visionDPI: Double = 150
     /// Longest side of those images, in pixels. Default 1,400.
     public var visionMaximumSide: Int = 1400
+    /// The largest PDF read, in bytes; a larger one fails with `.limitExceeded`. Default 512 MiB
+    /// (`--max-file-size`).
+    public var maximumFileBytes: Int = 512 * 1024 * 1024
+    /// The most pages read from one document (after the page selection); more fail with `.limitExceeded`.
+    /// Default 2,000 (`--max-pages`).
+    public var maximumPages: Int = 2000
+    /// The longest Tesseract may spend recognising one page; a page that takes longer fails with
+    /// `.limitExceeded`. Default 120 s (`--ocr-timeout`); nil means no limit.
+    public var maximumOCRDuration: Duration? = .seconds(120)
     /// Keep the text layer in the evidence. Default `true`; `false` (`--strategy ocr`) gives synthesis OCR only.
     public var useTextLayer: Bool = true
+    /// Where Poppler and Tesseract run: in this process (default) or in worker processes, so that a crash in
+    /// a C library fails one document instead of the process. The command-line tool uses worker processes.
+    public var isolation: EvidenceIsolation = .inProcess
     /// The thresholds that decide, in `.auto` mode, which pages need OCR.
     public var routing = OCRRouting()
 

@@ -14,20 +14,28 @@ import VisionLayout
 /// documents, and keeps its engines warm between them. Each page stage (text layer, OCR) goes through the
 /// stage cache when one is given: a page read before with the same options is not read again.
 public final class EvidenceReader: Sendable {
-    private let pdf: PDFReader
+    private let pdf: PDFReader?
     private let ocrService: OCRService?
-    private let textStage: CachedStage<TextLayerStage>
-    private let ocrStage: CachedStage<PageOCRStage>?
+    private let workers: WorkerEvidence?
+    private let threadCount: Int
+    private let workerFiles = WorkerTemporaryFile.Registry()
+    private let textStage: CachedStage<PageStage<TextLayerStage.Output>>
+    private let ocrStage: CachedStage<PageStage<PageOCRStage.Output>>?
     private let visionStage: CachedStage<VisionLayoutStage>?
+    private let visionReader: PDFReader?
     /// The options every document is read with.
     public let options: EvidenceOptions
 
     /// Creates a reader. `threads` defaults to the number of active processors.
     ///
+    /// With ``EvidenceOptions/isolation`` `.workerProcess`, each thread drives one worker process instead of
+    /// its own Poppler document and Tesseract engine.
+    ///
     /// - Parameters:
     ///   - cache: where page stages keep their outputs; nil reads every page every time.
     ///   - observe: receives one ``StageEvent`` per page stage request (executed, cache hit, failed).
     ///   - warn: receives cache problems that were worked around.
+    ///   - visionModel: the model asked for layout when ``EvidenceOptions/layout`` is `.vision`.
     /// - Throws: `ExtractError` `.invalidOption` or `.ocrLanguageMissing` when OCR could be needed and its
     ///   languages are not installed.
     public init(
@@ -38,51 +46,111 @@ public final class EvidenceReader: Sendable {
         warn: @escaping @Sendable (Diagnostic) -> Void = { _ in },
         visionModel: (any LanguageModel)? = nil
     ) throws {
-        let count = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let count = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
         self.options = options
-        pdf = PDFReader(threads: count)
-        textStage = CachedStage(TextLayerStage(reader: pdf), store: cache, observe: observe, warn: warn)
+        threadCount = count
+        let languages = options.ocrMode == .never ? nil : try OCRLanguages(options.languages)
+        let textIdentity = StageIdentity(name: "poppler.text", version: 1)
+        switch options.isolation {
+        case .inProcess:
+            let pdf = PDFReader(threads: count)
+            self.pdf = pdf
+            workers = nil
+            let text = TextLayerStage(reader: pdf)
+            textStage = CachedStage(
+                PageStage(identity: text.identity, body: text.run), store: cache, observe: observe, warn: warn
+            )
+            if let languages {
+                let service = OCRService(languages: languages, threads: count)
+                ocrService = service
+                let stage = PageOCRStage(reader: pdf, ocr: service, options: options)
+                ocrStage = CachedStage(
+                    PageStage(identity: stage.identity, body: stage.run), store: cache, observe: observe, warn: warn
+                )
+            } else {
+                ocrService = nil
+                ocrStage = nil
+            }
+        case .workerProcess(let workerOptions):
+            let workers = WorkerEvidence(options: workerOptions, threads: count)
+            let files = workerFiles
+            self.workers = workers
+            pdf = nil
+            ocrService = nil
+            textStage = CachedStage(
+                PageStage(identity: textIdentity) { request in
+                    try await workers.textLayer(request, path: files.path(for: request))
+                },
+                store: cache, observe: observe, warn: warn
+            )
+            ocrStage = languages.map { languages in
+                CachedStage(
+                    PageStage(identity: PageOCRStage.identity(languages: languages, options: options)) { request in
+                        try await workers.ocr(request, path: files.path(for: request), options: options)
+                    },
+                    store: cache, observe: observe, warn: warn
+                )
+            }
+        }
         if options.layout == .vision, let visionModel {
+            // Pages for the vision model are rendered in this process (PNG only, no OCR engine involved).
+            let renderer = pdf ?? PDFReader(threads: 1)
+            visionReader = pdf == nil ? renderer : nil
             visionStage = CachedStage(
-                VisionLayoutStage(reader: pdf, model: visionModel, dpi: options.visionDPI,
+                VisionLayoutStage(reader: renderer, model: visionModel, dpi: options.visionDPI,
                                   maximumSide: options.visionMaximumSide),
                 store: cache, observe: observe, warn: warn
             )
         } else {
+            visionReader = nil
             visionStage = nil
-        }
-        if options.ocrMode == .never {
-            ocrService = nil
-            ocrStage = nil
-        } else {
-            let languages = try OCRLanguages(options.languages)
-            let service = OCRService(languages: languages, threads: count)
-            ocrService = service
-            ocrStage = CachedStage(
-                PageOCRStage(reader: pdf, ocr: service, options: options), store: cache, observe: observe, warn: warn
-            )
         }
     }
 
     deinit {
-        pdf.shutdown()
+        pdf?.shutdown()
         ocrService?.shutdown()
+        workers?.shutdown()
+        visionReader?.shutdown()
     }
+
+    /// The number of worker processes started so far, replacements included (0 when reading in process).
+    public var workerProcessesStarted: Int { workers?.workersStarted ?? 0 }
 
     /// Stops the worker threads and waits until they have released their documents and engines.
     ///
     /// Call it before the process exits (the command-line tool does): Poppler's static destructors crash when
     /// a worker thread is still closing a document at exit. The reader cannot be used afterwards.
     public func close() {
-        pdf.shutdown(waitUntilStopped: true)
+        pdf?.shutdown(waitUntilStopped: true)
         ocrService?.shutdown(waitUntilStopped: true)
+        workers?.shutdown(waitUntilStopped: true)
+        visionReader?.shutdown(waitUntilStopped: true)
     }
 
     /// Reads the selected pages of a document.
     ///
     /// - Throws: the document's open error (missing, not a PDF, damaged, encrypted …) or a page's OCR error.
     public func read(_ source: PDFSource) async throws -> DocumentEvidence {
-        let info = try await pdf.info(source)
+        try EvidenceLimits.checkFileSize(of: source, limit: options.maximumFileBytes)
+        guard let workers, case .bytes(let data, let name) = source.origin else {
+            return try await read(source, workers: workers)
+        }
+        // A worker opens documents by path: hand it the bytes in a private temporary file.
+        let file = try WorkerTemporaryFile(data, name: name)
+        defer { file.remove() }
+        return try await read(source, workers: workers, file: file.path)
+    }
+
+    private func read(_ source: PDFSource, workers: WorkerEvidence?, file: String? = nil) async throws
+        -> DocumentEvidence
+    {
+        let info: DocumentInfo
+        if let workers {
+            info = try await workers.info(source, path: file ?? WorkerTemporaryFile.Registry.path(of: source))
+        } else {
+            info = try await pdf!.info(source)
+        }
         let diagnostics = DiagnosticCollector()
         guard info.pageCount > 0 else {
             throw ExtractError(.damagedPDF, "the PDF has no pages", path: source.displayName)
@@ -97,26 +165,28 @@ public final class EvidenceReader: Sendable {
             )
         }
         let numbers = options.pages.pages(in: info.pageCount)
+        try EvidenceLimits.checkPageCount(numbers.count, of: info.pageCount, limit: options.maximumPages,
+                                          source: source)
         let digest = try Self.digest(of: source)
-        let window = max(2, pdf.threadCount * 2)
+        if let file { workerFiles.register(file, digest: digest) }
+        defer { if file != nil { workerFiles.unregister(digest: digest) } }
+        let window = max(2, threadCount * 2)
         var results: [Int: PageEvidence] = [:]
         try await withThrowingTaskGroup(of: PageEvidence.self) { group in
             var next = numbers.makeIterator()
+            let read: @Sendable (Int) async throws -> PageEvidence = { number in
+                try await self.readPage(
+                    PageRequest(source: source, documentDigest: digest, page: number), info: info,
+                    diagnostics: diagnostics
+                )
+            }
             for _ in 0..<window {
                 guard let number = next.next() else { break }
-                group.addTask { try await self.readPage(
-                    PageRequest(source: source, documentDigest: digest, page: number), info: info, diagnostics: diagnostics
-                ) }
+                group.addTask { try await read(number) }
             }
             while let page = try await group.next() {
                 results[page.number] = page
-                if let number = next.next() {
-                    group.addTask {
-                        try await self.readPage(
-                    PageRequest(source: source, documentDigest: digest, page: number), info: info, diagnostics: diagnostics
-                )
-                    }
-                }
+                if let number = next.next() { group.addTask { try await read(number) } }
             }
         }
         let routing = options.routing

@@ -133,9 +133,11 @@ public final class Extractor: Sendable {
         let synthesisDone = ContinuousClock.now
 
         let fields = SchemaFields.leaves(of: schema)
-        let assessed = FieldAssessor(
+        let scanner = InstructionScanner()
+        let suspicious = scanner.scan(evidence)
+        let assessed = scanner.flag(FieldAssessor(
             evidence: evidence, fields: fields, threshold: configuration.reviewThreshold
-        ).assess(synthesis.value, origins: synthesis.origins)
+        ).assess(synthesis.value, origins: synthesis.origins), findings: suspicious)
         let needsReview = assessed.filter(\.needsReview).sorted { $0.confidence < $1.confidence }.map(\.pointer)
         let runEvents = events.since(eventsBefore)
         let status: ExtractionResult.Status = synthesis.value == nil ? .failure : needsReview.isEmpty ? .success
@@ -153,7 +155,8 @@ public final class Extractor: Sendable {
                     textLayerWords: page.textLayer?.words.count ?? 0, ocrWords: page.ocr?.words.count ?? 0
                 )
             },
-            diagnostics: evidence.diagnostics + synthesis.diagnostics + warnings.diagnostics,
+            diagnostics: evidence.diagnostics + scanner.diagnostics(suspicious) + synthesis.diagnostics
+                + warnings.diagnostics,
             usage: ExtractionResult.Usage(
                 calls: synthesis.usage.calls, inputTokens: synthesis.usage.inputTokens,
                 outputTokens: synthesis.usage.outputTokens, costUSD: synthesis.usage.costUSD,

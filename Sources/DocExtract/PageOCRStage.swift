@@ -27,9 +27,12 @@ public struct PageOCRStage: Stage {
     }
 
     /// `tesseract.ocr` with its options.
-    public var identity: StageIdentity {
+    public var identity: StageIdentity { Self.identity(languages: ocr.languages, options: options) }
+
+    /// The identity of OCR with `languages` and `options`, wherever it runs (in process or in a worker).
+    static func identity(languages: OCRLanguages, options: EvidenceOptions) -> StageIdentity {
         StageIdentity(name: "tesseract.ocr", version: 1, options: [
-            "lang": ocr.languages.description,
+            "lang": languages.description,
             "dpi": String(options.dpi),
             "deskew": String(options.deskew),
             "max_pixels": String(options.maximumRenderPixels),
@@ -41,7 +44,8 @@ public struct PageOCRStage: Stage {
             input.source, page: input.page, dpi: options.dpi, maximumPixels: options.maximumRenderPixels
         )
         do {
-            return Output(text: try await ocr.recognize(image, deskew: options.deskew), renderedDPI: image.dpi)
+            let text = try await ocr.recognize(image, deskew: options.deskew, timeLimit: options.maximumOCRDuration)
+            return Output(text: text, renderedDPI: image.dpi)
         } catch var error as ExtractError {
             error.path = error.path ?? input.source.displayName
             error.page = error.page ?? input.page

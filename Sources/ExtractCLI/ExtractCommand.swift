@@ -28,6 +28,7 @@ extension ExtractCommand {
     /// Runs the tool with the process's arguments and exits with its status. The `extract` executable calls this.
     public static func runFromCommandLine() async {
         ProcessBootstrap.ensureOpenMPThreadLimit()
+        WorkerMode.runIfRequested()
         let main: () async -> Void = { await Self.main() }
         await main()
     }

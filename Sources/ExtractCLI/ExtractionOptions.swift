@@ -97,11 +97,17 @@ struct ExtractionOptions: ParsableArguments {
     @Option(help: "Fields below this confidence are listed for review (0-1).")
     var reviewThreshold: Double = 0.6
 
+    @Option(help: "Most model tokens (input and output) one document may use; 0 means no limit.")
+    var maxDocumentTokens: Int = 200_000
+
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
         guard dpi >= 36, dpi <= 1200 else { throw ValidationError("--dpi must be between 36 and 1200") }
         guard maxAttempts >= 1, maxAttempts <= 20 else { throw ValidationError("--max-attempts must be 1 to 20") }
         guard (0...1).contains(reviewThreshold) else { throw ValidationError("--review-threshold must be 0 to 1") }
         if let maxCost, maxCost < 0 { throw ValidationError("--max-cost must not be negative") }
+        guard maxDocumentTokens >= 0 else { throw ValidationError("--max-document-tokens must be 0 or more") }
         _ = try PageSelection(parsing: pages)
     }
 
@@ -123,6 +129,8 @@ struct ExtractionOptions: ParsableArguments {
         }
         configuration.synthesis.strategy = synthesis
         configuration.synthesis.maxAttempts = maxAttempts
+        configuration.synthesis.maxDocumentTokens = maxDocumentTokens == 0 ? nil : maxDocumentTokens
+        limits.apply(to: &configuration.evidence)
         configuration.budget = BudgetLimits(maxTokens: maxTokens, maxCostUSD: maxCost)
         configuration.reviewThreshold = reviewThreshold
         configuration.cacheDirectory = noCache ? nil : cacheDir.map { URL(fileURLWithPath: $0) }

@@ -38,6 +38,8 @@ struct InspectCommand: AsyncParsableCommand {
     @Flag(help: "Print the full evidence (boxes, confidences, probe values) as JSON.")
     var json = false
 
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
         guard dpi >= 36, dpi <= 1200 else { throw ValidationError("--dpi must be between 36 and 1200") }
         _ = try PageSelection(parsing: pages)
@@ -50,6 +52,7 @@ struct InspectCommand: AsyncParsableCommand {
             options.languages = languages
             options.dpi = dpi
             options.pages = try PageSelection(parsing: pages)
+            limits.apply(to: &options)
             let reader = try EvidenceReader(options: options)
             defer { reader.close() }
             let evidence = try await reader.read(.file(file, password: password))

@@ -8,6 +8,12 @@ public struct TextLayerStage: Stage {
         public var text: PageText
         /// Signals about the text layer's quality, for routing.
         public var probe: TextLayerProbe
+
+        /// An output (the stage makes them; worker processes rebuild them).
+        public init(text: PageText, probe: TextLayerProbe) {
+            self.text = text
+            self.probe = probe
+        }
     }
 
     private let reader: PDFReader

@@ -6,9 +6,11 @@ import Synchronization
 final class MeteredModel: Sendable {
     let model: any LanguageModel
     private let spent = Mutex(SynthesisOutput.Usage())
+    private let documentTokenLimit: Int?
 
-    init(_ model: any LanguageModel) {
+    init(_ model: any LanguageModel, documentTokenLimit: Int? = nil) {
         self.model = model
+        self.documentTokenLimit = documentTokenLimit
     }
 
     var usage: SynthesisOutput.Usage { spent.withLock { $0 } }
@@ -16,6 +18,16 @@ final class MeteredModel: Sendable {
     /// Sends `request`; a budget that runs out or a model that cannot be reached becomes an `ExtractError`
     /// (`.limitExceeded`, `.modelUnavailable`) that says what was spent and what to do.
     func complete(_ request: ChatRequest) async throws -> ChatResponse {
+        if let limit = documentTokenLimit {
+            let used = usage.inputTokens + usage.outputTokens
+            if used >= limit {
+                throw ExtractError(
+                    .limitExceeded,
+                    "the document used \(used) model tokens, reaching the limit of \(limit) tokens per document "
+                        + "before a valid answer (raise it with --max-document-tokens, or read fewer pages)"
+                )
+            }
+        }
         do {
             let response = try await model.complete(request)
             spent.withLock { usage in

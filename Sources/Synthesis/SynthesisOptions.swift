@@ -29,6 +29,11 @@ public struct SynthesisOptions: Sendable, Hashable {
     /// Items asked for in an array field at most (weak models repeat rows until the token limit). Default 20.
     public var maxArrayItems: Int = 20
 
+    /// Model tokens (input and output) one document may use; once a document has used them, the next request
+    /// fails with `.limitExceeded` instead of being sent. Default 200,000 (`--max-document-tokens`); nil
+    /// means no limit. Run-wide limits are `BudgetLimits`.
+    public var maxDocumentTokens: Int? = 200_000
+
     /// The defaults.
     public init() {}
 

@@ -51,7 +51,7 @@ public struct SynthesisStage: Stage {
             throw ExtractError(.invalidSchema, "\(error)")
         }
         let fields = SchemaFields.leaves(of: input.schema)
-        let metered = MeteredModel(model)
+        let metered = MeteredModel(model, documentTokenLimit: options.maxDocumentTokens)
         let answerNormalizer = AnswerNormalizer(fields: fields, normalizer: normalizer)
         let evidence = EvidenceText(input.evidence)
         switch options.resolvedStrategy(provider: model.descriptor.provider) {

@@ -19,9 +19,12 @@ public final class OCRService: Sendable {
     /// The number of worker threads.
     public var threadCount: Int { pool.threadCount }
 
-    /// OCRs one rendered page on a worker thread.
-    public func recognize(_ image: GrayImage, deskew: Bool = true) async throws -> PageText {
-        try await pool.run { engine in try engine.recognize(image, deskew: deskew) }
+    /// OCRs one rendered page on a worker thread, within `timeLimit` when one is given
+    /// (see ``TesseractEngine/recognize(_:deskew:timeLimit:)``).
+    public func recognize(_ image: GrayImage, deskew: Bool = true, timeLimit: Duration? = nil) async throws
+        -> PageText
+    {
+        try await pool.run { engine in try engine.recognize(image, deskew: deskew, timeLimit: timeLimit) }
     }
 
     /// Stops the worker threads once queued pages finish; with `waitUntilStopped`, returns when every

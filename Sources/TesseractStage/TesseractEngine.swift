@@ -39,7 +39,10 @@ public final class TesseractEngine {
     ///
     /// With `deskew`, a skewed scan is straightened before recognition (Leptonica) and the boxes are rotated
     /// back, so they still sit on the page as it is.
-    public func recognize(_ image: GrayImage, deskew: Bool = true) throws -> PageText {
+    ///
+    /// With `timeLimit`, Tesseract's own monitor stops recognition at that deadline and the page fails with
+    /// `.limitExceeded` (the deadline is checked between words, so it is kept to within a word or so).
+    public func recognize(_ image: GrayImage, deskew: Bool = true, timeLimit: Duration? = nil) throws -> PageText {
         guard image.width > 0, image.height > 0 else { return PageText(source: .ocr, lines: []) }
         var pix = try Self.makePix(image)
         defer { pixDestroy(&pix) }
@@ -60,13 +63,38 @@ public final class TesseractEngine {
 
         TessBaseAPISetImage2(handle, deskewed ?? pix)
         TessBaseAPISetSourceResolution(handle, Int32(image.dpi.rounded()))
-        guard TessBaseAPIRecognize(handle, nil) == 0 else {
+        var monitor: OpaquePointer?
+        if let timeLimit {
+            monitor = TessMonitorCreate()
+            TessMonitorSetDeadlineMSecs(monitor, Int32(clamping: Self.milliseconds(timeLimit)))
+        }
+        defer { if let monitor { TessMonitorDelete(monitor) } }
+        let started = ContinuousClock.now
+        guard TessBaseAPIRecognize(handle, monitor) == 0 else {
             TessBaseAPIClear(handle)
+            if let timeLimit, ContinuousClock.now - started >= timeLimit {
+                throw ExtractError(
+                    .limitExceeded,
+                    "OCR of the page took longer than the limit of \(Self.describe(timeLimit)) per page and was "
+                        + "stopped (raise it with --ocr-timeout SECONDS, or lower --dpi)"
+                )
+            }
             throw ExtractError(.ocrFailed, "Tesseract failed to recognise the page")
         }
         defer { TessBaseAPIClear(handle) }
         let mapper = BoxMapper(image: image, rotationDegrees: rotation)
         return TesseractResultReader(api: handle, mapper: mapper).read()
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int64 {
+        let parts = duration.components
+        return max(1, parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000)
+    }
+
+    /// `120 s`, `0.5 s`.
+    private static func describe(_ duration: Duration) -> String {
+        let seconds = Double(milliseconds(duration)) / 1000
+        return seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
     }
 
     /// Copies gray pixels into an 8-bit Leptonica image (Leptonica packs 4 pixels per 32-bit word, first pixel

@@ -65,3 +65,33 @@ import Testing
         }
     }
 }
+
+/// A 200 × 200 inch page (the largest PDF allows) at 300 dpi would be 3.6 billion pixels; it is rendered
+/// within the default pixel limit instead.
+@Suite struct HugePageRenderTests {
+    @Test func a200InchPageRendersWithinTheDefaultPixelLimit() throws {
+        let pdf = MinimalPDF(pages: [MinimalPDF.Page(width: 14_400, height: 14_400, lines: ["HUGE PAGE"])])
+        let document = try PDFDocument(.bytes(pdf.data(), name: "huge.pdf"))
+        let before = Self.peakResidentBytes()
+        let image = try document.renderGray(page: 1, dpi: 300)
+        #expect(image.width * image.height <= defaultMaximumRenderPixels)
+        #expect(image.width * image.height > defaultMaximumRenderPixels * 9 / 10)
+        #expect(abs(image.dpi - 31.6) < 0.2, "rendered at \(image.dpi) dpi")
+        // The raster (4 bytes a pixel while drawing, then 1 in gray) stays far below a gigabyte.
+        let grown = Self.peakResidentBytes() - before
+        #expect(grown < 1024 * 1024 * 1024, "peak resident size grew by \(grown / 1_048_576) MiB")
+        // The text is still there: ink in the top-left corner where the line is printed.
+        let scale = image.dpi / 72
+        var ink = 0
+        for y in Int(25 * scale)..<Int(45 * scale) {
+            for x in Int(40 * scale)..<Int(140 * scale) where image[x, y] < 160 { ink += 1 }
+        }
+        #expect(ink > 0)
+    }
+
+    private static func peakResidentBytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss * 1024
+    }
+}

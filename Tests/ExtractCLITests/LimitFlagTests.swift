@@ -1,0 +1,65 @@
+import ExtractCore
+import ExtractTestSupport
+import Foundation
+import Testing
+
+/// The limit flags of `extract inspect` and `extract FILE`: exceeding one exits 9 with one line naming the flag.
+@Suite struct LimitFlagTests {
+    let extract = CommandRunner()
+
+    static let cases: [([String], String)] = [
+        (["--max-file-size", "1K"], "--max-file-size"),
+        (["--max-pages", "1", "--pages", "1-2"], "--max-pages"),
+        (["--ocr", "always", "--ocr-timeout", "0.001", "--pages", "2"], "--ocr-timeout"),
+    ]
+
+    @Test(arguments: cases)
+    func inspectExitsNineNamingTheFlag(_ flags: [String], _ flag: String) throws {
+        let result = try extract.run(["inspect", "samples/mixed.pdf"] + flags)
+        #expect(result.status == 9, "\(flags): \(result.standardError)")
+        #expect(result.standardError.split(separator: "\n").count == 1, "\(result.standardError.prefix(600))")
+        #expect(result.standardError.contains("samples/mixed.pdf"))
+        #expect(result.standardError.contains(flag))
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test func extractExitsNineOnTheFileSizeLimit() throws {
+        let result = try extract.run([
+            "samples/invoice.pdf", "--schema", "schemas/invoice.schema.json", "--max-file-size", "2K", "--no-cache",
+        ])
+        #expect(result.status == 9, "\(result.standardError)")
+        #expect(result.standardError.contains("--max-file-size"))
+    }
+
+    @Test func badLimitValuesAreUsageErrors() throws {
+        let result = try extract.run(["inspect", "samples/invoice.pdf", "--max-file-size", "lots"])
+        #expect(result.status == 64, "\(result.standardError)")
+    }
+}
+
+/// `extract` reads in worker processes by default: a PDF that crashes its worker fails alone, and the batch
+/// goes on.
+@Suite struct WorkerIsolationCommandTests {
+    let extract = CommandRunner()
+
+    @Test func aCrashFailsOneFileOfTheBatchAndTheRestIsRead() throws {
+        // No model is reachable on port 1: the second file gets as far as synthesis, so its evidence was read.
+        let result = try extract.run(
+            [
+                "samples/mixed.pdf", "samples/invoice.pdf", "--schema", "schemas/invoice.schema.json",
+                "--strategy", "text", "--provider", "openai", "--base-url", "http://127.0.0.1:1/v1", "--no-cache",
+            ],
+            environment: ["DOCEXTRACT_TEST_CRASH_PAGE": "2"]
+        )
+        #expect(result.status == 4, "the first failure's exit code: \(result.standardError)")
+        let lines = result.standardError.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("extract: samples/mixed.pdf: page 2: the PDF reader crashed (signal") })
+        #expect(lines.contains { $0.contains("127.0.0.1 port 1") }, "the second file reached the model: \(lines)")
+    }
+
+    @Test func inProcessReadingIsStillAvailable() throws {
+        let result = try extract.run(["inspect", "samples/invoice.pdf", "--isolation", "none"],
+                                     environment: ["DOCEXTRACT_TEST_CRASH_PAGE": "1"])
+        #expect(result.status == 0, "the crash trigger exists only in worker mode: \(result.standardError)")
+    }
+}
