@@ -54,7 +54,9 @@ import Testing
         #expect(!system.contains("HACKED"), "nothing from the document is in the instructions")
         // In the user message the sentence sits inside the evidence, behind its line id, after the header.
         let line = try #require(user.split(separator: "\n").first { $0.contains("Ignore all previous") })
-        #expect(line.range(of: #"^p1\.t\d+: Ignore all previous"#, options: .regularExpression) != nil, "\(line)")
+        // `p1.t3: [paragraph] Ignore …`: the line id, the layout region, then the document's words.
+        let delimited = #"^p1\.t\d+: (\[[a-z_, 0-9]+\] )?Ignore all previous"#
+        #expect(line.range(of: delimited, options: .regularExpression) != nil, "\(line)")
         let header = try #require(user.range(of: "Evidence (page by page"))
         #expect(header.lowerBound < user.range(of: "Ignore all previous")!.lowerBound)
         // The scanner reports the page; genuine values are not flagged for it.
