@@ -83,6 +83,8 @@ eval: setup build ## Score the offline default on the dev lists in eval/ (bench-
 			$$(base=bench-results/eval-$$list.baseline.json; [ -f $$base ] && echo --baseline $$base) \
 			$(EVAL_ARGS) || exit $$?; \
 	done
+	$(SWIFT) build -c release --product BenchLayout
+	$(RELEASE_BIN)/BenchLayout --corpus ../shared/corpus
 
 FUZZ_SECONDS ?= 60
 fuzz: setup-system ## Mutate the sample and corpus PDFs and run them through the evidence stages (FUZZ_SECONDS=60)

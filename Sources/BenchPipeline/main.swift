@@ -5,6 +5,7 @@
 //
 //     BenchPipeline --extract .build/release/extract [--samples samples] [--schemas schemas]
 
+import ExtractTestSupport
 import Foundation
 
 func now() -> Double {
@@ -87,8 +88,11 @@ let body: (Int) -> [String] = { page in
     ["Statement page \(page)", "Account holder: Nordvik Instruments B.V.", "Statement date: 14 March 2024"]
         + (1...40).map { "Item \(page)-\($0)   Sensor calibration batch \($0)   \($0 * 3).50 EUR" }
 }
-try SimplePDF.make(pages: 20, lines: body).write(to: small)
-try SimplePDF.make(pages: 200, lines: body).write(to: large)
+func generated(pages: Int) -> Data {
+    MinimalPDF(pages: (1...pages).map { MinimalPDF.Page(width: 595, height: 842, lines: body($0)) }).data()
+}
+try generated(pages: 20).write(to: small)
+try generated(pages: 200).write(to: large)
 let statementSchema = work.appendingPathComponent("statement.schema.json")
 try """
     {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",

@@ -177,6 +177,38 @@ public final class Extractor: Sendable {
     /// The stage events of every extraction so far (executed, cache hit, failed), in order.
     public var stageEvents: [StageEvent] { events.all }
 
+    /// Reads a schema file and checks it (see ``checkSchema(_:)``).
+    ///
+    /// - Throws: `ExtractError` `.invalidSchema` (exit 2) naming the file when it is missing, unreadable, not
+    ///   JSON or not a valid draft 2020-12 schema.
+    public static func loadSchema(atPath path: String) throws -> JSONValue {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw ExtractError(
+                .invalidSchema, exists ? "the schema file cannot be read" : "the schema file does not exist",
+                path: path
+            )
+        }
+        return try parseSchema(data, path: path)
+    }
+
+    /// Parses schema bytes and checks them; `path` names them in errors.
+    public static func parseSchema(_ data: Data, path: String) throws -> JSONValue {
+        let schema: JSONValue
+        do {
+            schema = try JSONValue(parsing: data)
+        } catch {
+            throw ExtractError(.invalidSchema, "the schema is not JSON: \(error)", path: path)
+        }
+        do {
+            try checkSchema(schema)
+        } catch var error as ExtractError {
+            error.path = path
+            throw error
+        }
+        return schema
+    }
+
     /// Checks a schema against the draft 2020-12 meta-schema before any stage runs.
     ///
     /// - Throws: `ExtractError` `.invalidSchema` naming every problem.

@@ -13,6 +13,8 @@ public struct TableDetector: Sendable {
     public var minimumRows: Int = 4
     /// A vertical gap larger than this many line heights ends a table. Default 1.6.
     public var rowGapFactor: Double = 1.6
+    /// The narrowest white strip, in points, that splits tightly set columns (see the detector's notes). Default 1.5.
+    public var minimumTightGutter: Double = 1.5
     /// One-segment rows (a spanning cell, a wrapped label) a table may hold in a row. Default 1.
     public var maximumLooseRows: Int = 1
 
@@ -128,11 +130,48 @@ public struct TableDetector: Sendable {
         let medianWidth = widths[widths.count / 2]
         // Two columns of long segments are prose in two columns, not a table.
         guard bands.count >= 3 || (bands.count == 2 && medianWidth < pageWidth * 0.25) else { return nil }
+        // Tight columns (a gap narrower than a cell gap) still show as a white strip down every row: split a
+        // band at such a strip when each side holds words in at least half of the rows that use the band.
+        var refined: [(Double, Double)] = []
+        for band in bands {
+            let inBand = rows.map { row in row.words.filter { $0.box.midX >= band.0 && $0.box.midX <= band.1 } }
+            let used = inBand.filter { !$0.isEmpty }
+            var parts: [(Double, Double)] = []
+            for word in used.flatMap({ $0 }).sorted(by: { $0.box.x < $1.box.x }) {
+                if let last = parts.last, word.box.x - last.1 < minimumTightGutter {
+                    parts[parts.count - 1].1 = max(last.1, word.box.maxX)
+                } else {
+                    parts.append((word.box.x, word.box.maxX))
+                }
+            }
+            let populated = parts.allSatisfy { part in
+                used.filter { words in words.contains { $0.box.midX >= part.0 && $0.box.midX <= part.1 } }.count * 2
+                    >= used.count
+            }
+            if parts.count > 1, populated { refined += parts } else { refined.append(band) }
+        }
         var cells: [TableCell] = []
         for (rowIndex, row) in rows.enumerated() {
             for segment in row.segments {
-                let covered = bands.indices.filter { bands[$0].1 > segment.box.x && bands[$0].0 < segment.box.maxX }
+                let covered = refined.indices.filter {
+                    refined[$0].1 > segment.box.x && refined[$0].0 < segment.box.maxX
+                }
                 guard let first = covered.first else { continue }
+                let withinOneBand = bands.filter { $0.1 > segment.box.x && $0.0 < segment.box.maxX }.count == 1
+                if covered.count > 1, withinOneBand {
+                    // A segment that tight columns ran together: one cell per column.
+                    for index in covered {
+                        let words = segment.words.filter {
+                            $0.box.midX >= refined[index].0 && $0.box.midX <= refined[index].1
+                        }
+                        guard !words.isEmpty else { continue }
+                        cells.append(TableCell(
+                            row: rowIndex, column: index, text: words.map(\.text).joined(separator: " "),
+                            box: BoundingBox.enclosing(words.map(\.box))!
+                        ))
+                    }
+                    continue
+                }
                 cells.append(TableCell(
                     row: rowIndex, column: first, columnSpan: max(1, covered.count),
                     text: segment.words.map(\.text).joined(separator: " "), box: segment.box
@@ -146,7 +185,7 @@ public struct TableDetector: Sendable {
         return Table(
             box: BoundingBox.enclosing(words.map(\.box))!, cells: cells, words: words, rowWords: rows.map(\.words),
             rows: rows.count,
-            columns: bands.count
+            columns: refined.count
         )
     }
 }

@@ -88,21 +88,6 @@ struct SchemaRoutes: Sendable {
     }
 
     private static func load(_ path: String) throws -> JSONValue {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ExtractError(.invalidSchema, "the schema file cannot be read or does not exist", path: path)
-        }
-        let schema: JSONValue
-        do {
-            schema = try JSONValue(parsing: data)
-        } catch {
-            throw ExtractError(.invalidSchema, "the schema is not JSON: \(error)", path: path)
-        }
-        do {
-            try Extractor.checkSchema(schema)
-        } catch var error as ExtractError {
-            error.path = path
-            throw error
-        }
-        return schema
+        try Extractor.loadSchema(atPath: path)
     }
 }

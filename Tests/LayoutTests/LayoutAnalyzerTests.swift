@@ -113,9 +113,20 @@ import Testing
         #expect(try regions("two-column.pdf").allSatisfy { $0.kind != .table })
     }
 
-    @Test func tightTableKeepsItsRows() throws {
-        let table = try #require(try regions("table.pdf").first { $0.kind == .table })
-        #expect(table.tableRows.count == 8, "header and seven parts")
-        #expect(table.tableRows.dropFirst().allSatisfy { $0.first?.hasPrefix("Part-") == true })
+    @Test func ruledTableYieldsOneRegionWithItsRowsAndColumns() throws {
+        let tables = try regions("table.pdf").filter { $0.kind == .table }
+        #expect(tables.count == 1)
+        let table = try #require(tables.first)
+        let expected = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: Fixtures.sample("expected/table.json"))
+        ) as? [String: Any]
+        let rows = try #require(expected?["rows"] as? [[String: Any]])
+        #expect(table.tableRows.count == rows.count + 1, "header row, then one row per part")
+        #expect(table.tableRows.allSatisfy { $0.count == 5 }, "\(table.tableRows)")
+        for (row, truth) in zip(table.tableRows.dropFirst(), rows) {
+            #expect(row.first == truth["part"] as? String)
+            #expect(row.last == truth["status"] as? String)
+            #expect(row[3] == truth["bin"] as? String)
+        }
     }
 }
