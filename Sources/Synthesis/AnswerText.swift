@@ -1,5 +1,28 @@
-/// Cleans model output before parsing: models wrap JSON in prose or Markdown fences.
+import Foundation
+import JSONCore
+
+/// Cleans model output before parsing: models wrap JSON in prose or Markdown fences, and small models copy
+/// the evidence's line ids (`p1.t3: …`) into values.
 enum AnswerText {
+    /// `value` with evidence line ids removed from its strings: `"p1.t3: ACME"` → `"ACME"`, a bare id → null.
+    static func withoutLineIDs(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let text):
+            guard let range = text.range(of: #"^p\d+\.[a-z]*\d+[a-z0-9]*(: *)?"#, options: .regularExpression) else {
+                return value
+            }
+            let rest = text[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            return rest.isEmpty ? .null : .string(rest)
+        case .array(let items):
+            return .array(items.map(withoutLineIDs))
+        case .object(var object):
+            for (key, child) in object { object[key] = withoutLineIDs(child) }
+            return .object(object)
+        default:
+            return value
+        }
+    }
+
     /// The text from the first `{` or `[` to its matching closing bracket (strings and escapes respected), or
     /// the whole text when there is none.
     static func jsonPart(of text: String) -> String {

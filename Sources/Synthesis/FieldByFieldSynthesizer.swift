@@ -47,7 +47,7 @@ struct FieldByFieldSynthesizer {
             Array(field.path.prefix { $0 != "*" })
         }
         for (path, rowFields) in arrays.sorted(by: { $0.key.joined() < $1.key.joined() }) {
-            let (rows, asked, note) = try await askArray(at: path, rowFields: rowFields, text: text)
+            let (rows, asked, note) = try await askArray(at: path, rowFields: rowFields, text: text, locator: locator)
             attempts += asked
             if let note { diagnostics.append(note) }
             JSONPath.set(.array(rows), at: path, in: &answer)
@@ -145,7 +145,9 @@ struct FieldByFieldSynthesizer {
         }
         let answer = try await ask(question, schema: ["type": "object", "properties": ["value": valueSchema],
                                                       "required": ["value"]])
-        guard let value = answer?["value"], !value.isNull else { return (nil, "null", 1) }
+        guard let value = answer?["value"].map(AnswerText.withoutLineIDs), !value.isNull else {
+            return (nil, "null", 1)
+        }
         guard locator.locate(value, field: field) != nil else { return (nil, "null", 1) }
         return (value, "model", 1)
     }
@@ -174,7 +176,7 @@ struct FieldByFieldSynthesizer {
     // MARK: Arrays
 
     private func askArray(
-        at path: [String], rowFields: [SchemaField], text: EvidenceText
+        at path: [String], rowFields: [SchemaField], text: EvidenceText, locator: EvidenceLocator
     ) async throws -> ([JSONValue], Int, Diagnostic?) {
         guard var arraySchema = JSONPath.value(at: path.flatMap { ["properties", $0] }, in: schema.document),
               case .object(var object) = arraySchema
@@ -207,7 +209,14 @@ struct FieldByFieldSynthesizer {
                 continue
             }
             for row in answered {
-                let normalized = normalizeRow(row, fields: rowFields)
+                let normalized = normalizeRow(AnswerText.withoutLineIDs(row), fields: rowFields)
+                // A row whose values are mostly printed nowhere was invented (weak models repeat rows).
+                let values = normalized.leaves().filter { !$0.value.isNull }
+                let located = values.filter { locator.locate($0.value) != nil }.count
+                guard located * 2 >= values.count, !values.isEmpty else {
+                    dropped += 1
+                    continue
+                }
                 guard rows.count < cap, !rows.contains(normalized),
                       itemSchema.map({ $0.isValid(normalized) }) ?? true
                 else {
@@ -219,7 +228,9 @@ struct FieldByFieldSynthesizer {
         }
         var notes: [String] = []
         if chunks.count > 1 { notes.append("asked in \(asked) of \(chunks.count) parts of the evidence") }
-        if dropped > 0 { notes.append("\(dropped) repeated, invalid or extra rows dropped") }
+        if dropped > 0 {
+            notes.append("\(dropped) repeated, invented (not in the evidence), invalid or extra rows dropped")
+        }
         if unreadable > 0 { notes.append("\(unreadable) answer\(unreadable == 1 ? " was" : "s were") not readable JSON") }
         let note = notes.isEmpty ? nil : Diagnostic(
             unreadable > 0 && rows.isEmpty ? .warning : .note, code: "synthesis.rows",

@@ -28,7 +28,7 @@ public struct SynthesisStage: Stage {
     public var identity: StageIdentity {
         let descriptor = model.descriptor
         // Version 2: fields typed both string and number get number candidates (amount labels).
-        return StageIdentity(name: "synthesis", version: 2, options: [
+        return StageIdentity(name: "synthesis", version: 3, options: [
             "provider": descriptor.provider,
             "model": descriptor.model,
             "strategy": options.resolvedStrategy(provider: descriptor.provider).rawValue,

@@ -81,7 +81,7 @@ struct WholeDocumentSynthesizer {
                 messages.append(.user(PromptBuilder.repair(errors: errors)))
                 continue
             }
-            let (normalized, _) = normalizer.normalize(answer)
+            let (normalized, _) = normalizer.normalize(AnswerText.withoutLineIDs(answer))
             let result = schema.validate(normalized)
             if result.isValid {
                 if attempt > 1 {

@@ -190,7 +190,9 @@ import Testing
             if question.contains("{\"rows\"") {
                 let items = try! JSONValue(parsing: rows).arrayValue!
                 let broken: JSONValue = ["description": 7]
-                return JSONValue.object(["rows": .array([items[0], items[1], items[1], broken])]).serialized()
+                let invented: JSONValue = ["description": "p1.t40: Quantum flux capacitor", "quantity": 99,
+                                           "unit_price": 77.77, "amount": 7699.23]
+                return JSONValue.object(["rows": .array([items[0], items[1], items[1], broken, invented])]).serialized()
             }
             return #"{"value": null}"#
         }], provider: "local")
