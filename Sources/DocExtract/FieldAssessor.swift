@@ -18,7 +18,7 @@ struct FieldAssessor {
             let assessment = confidence.assess(value: leaf, match: match)
             let origin = origins[pointer] ?? origins[Self.arrayPointer(pointer)] ?? "model"
             // A value the deterministic finder had to supply because the model declined is always reviewed.
-            let review = assessment.needsReview || origin == "candidate"
+            let review = assessment.needsReview || origin == "fallback"
             return ExtractionResult.Field(
                 pointer: pointer, value: leaf, confidence: assessment.confidence, needsReview: review,
                 origin: origin,

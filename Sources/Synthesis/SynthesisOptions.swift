@@ -24,6 +24,10 @@ public struct SynthesisOptions: Sendable, Hashable {
     /// Evidence characters one request may carry; longer evidence is split by pages and merged. Default
     /// 9,000 (about 2,600 tokens: fits the local model's 4,096-token context with the schema and answer).
     public var maxEvidenceCharacters: Int = 9000
+    /// Field by field: a first candidate scoring this much more than the second is taken without asking the
+    /// model. Default 2 (more than any score gap: always ask); 0.15 raised SROIE accuracy (5 docs) from 25 % to
+    /// 35 % but lowered invoice2data, so it is not the default yet.
+    public var clearCandidateMargin: Double = 2
     /// The most candidates offered for one field. Default 5.
     public var maxCandidates: Int = 5
     /// Items asked for in an array field at most (weak models repeat rows until the token limit). Default 20.

@@ -11,7 +11,9 @@ public struct SynthesisOutput: Sendable, Hashable, Codable {
     public var attempts: Int
     /// Model calls made, tokens and estimated cost.
     public var usage: Usage
-    /// How each leaf value was decided, by JSON Pointer: `model`, `candidate`, `null` (nothing found), `repaired`.
+    /// How each leaf value was decided, by JSON Pointer: `model`, `candidate` (a clear best candidate, taken
+    /// without asking), `fallback` (the best candidate after the model declined a required field), `null`
+    /// (nothing found), `repaired`.
     public var origins: [String: String]
     /// What synthesis wants the user to know (repairs, splits, values dropped as not in the evidence).
     public var diagnostics: [Diagnostic]

@@ -28,7 +28,7 @@ public struct SynthesisStage: Stage {
     public var identity: StageIdentity {
         let descriptor = model.descriptor
         // Version 2: fields typed both string and number get number candidates (amount labels).
-        return StageIdentity(name: "synthesis", version: 3, options: [
+        return StageIdentity(name: "synthesis", version: 4, options: [
             "provider": descriptor.provider,
             "model": descriptor.model,
             "strategy": options.resolvedStrategy(provider: descriptor.provider).rawValue,
@@ -37,6 +37,7 @@ public struct SynthesisStage: Stage {
             "max_tokens": "\(options.maxOutputTokens)/\(options.maxFieldOutputTokens)",
             "evidence_chars": String(options.maxEvidenceCharacters),
             "candidates": String(options.maxCandidates),
+            "clear_margin": String(options.clearCandidateMargin),
             "array_items": String(options.maxArrayItems),
             "prompt": String(PromptBuilder.version),
             "date_order": normalizer.dateOrder.rawValue,

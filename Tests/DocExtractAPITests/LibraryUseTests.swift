@@ -17,10 +17,11 @@ private let localModelInstalled: Bool = {
     func scannedReceiptWithTheOfflineModel() async throws {
         let schemaURL = repository.appendingPathComponent("schemas/receipt.schema.json")
         let schema = try JSONValue(parsing: try Data(contentsOf: schemaURL))
-        var configuration = ExtractorConfiguration()
-        configuration.cacheDirectory = FileManager.default.temporaryDirectory
+        let cacheFolder = FileManager.default.temporaryDirectory
             .appendingPathComponent("docextract-api-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: configuration.cacheDirectory!) }
+        defer { try? FileManager.default.removeItem(at: cacheFolder) }
+        var configuration = ExtractorConfiguration()
+        configuration.cacheDirectory = cacheFolder
         let extractor = try Extractor(configuration: configuration)
         defer { extractor.close() }
         let result = try await extractor.extract(
