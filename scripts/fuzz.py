@@ -157,10 +157,13 @@ def main() -> int:
         command = [arguments.extract, "inspect", str(path), "--json"]
         # Mostly the text layer (fast); some inputs are also rendered and OCR'd at a low resolution.
         roll = rng.random()
+        # A page's OCR gets a third of the per-input time: a page stuck where Tesseract's own deadline is not
+        # checked is then stopped by the parent (an isolated "did not finish") before the input times out.
+        ocr_limit = ["--ocr-timeout", f"{max(1.0, arguments.timeout / 3 - 5):g}"]
         if roll < 0.1:
-            command += ["--ocr", "always", "--dpi", "50", "--pages", "1"]
+            command += ["--ocr", "always", "--dpi", "50", "--pages", "1"] + ocr_limit
         elif roll < 0.2:
-            command += ["--ocr", "auto", "--dpi", "50", "--pages", "1"]
+            command += ["--ocr", "auto", "--dpi", "50", "--pages", "1"] + ocr_limit
         else:
             command += ["--ocr", "never"]
         timed_out = False

@@ -38,8 +38,15 @@ public struct EvidenceOptions: Sendable, Hashable {
     /// The most pages read from one document (after the page selection); more fail with `.limitExceeded`.
     /// Default 2,000 (`--max-pages`).
     public var maximumPages: Int = 2000
-    /// The longest Tesseract may spend recognising one page; a page that takes longer fails with
-    /// `.limitExceeded`. Default 120 s (`--ocr-timeout`); nil means no limit.
+    /// The longest one page's OCR may take; a page that takes longer fails the document with
+    /// `.timeLimitExceeded` (exit code 9). Default 120 s (`--ocr-timeout`); nil means no limit.
+    ///
+    /// Tesseract's own deadline stops recognition at the limit. It is not checked during Tesseract's page
+    /// layout analysis, deskewing or Poppler's rendering, so with ``EvidenceIsolation/workerProcess(_:)`` the
+    /// parent also kills a worker whose render and OCR of a page run past the limit plus
+    /// ``WorkerProcessOptions/ocrDeadlineMargin``. In process (``EvidenceIsolation/inProcess``) nothing can stop
+    /// a stuck native call: there the limit holds only for recognition, and a page stuck in layout analysis or
+    /// rendering blocks its reading thread. Use worker processes for documents you do not trust.
     public var maximumOCRDuration: Duration? = .seconds(120)
     /// Keep the text layer in the evidence. Default `true`; `false` (`--strategy ocr`) gives synthesis OCR only.
     public var useTextLayer: Bool = true

@@ -15,8 +15,10 @@ public enum EvidenceWorker {
     /// loaded. For tests only, `DOCEXTRACT_TEST_CRASH_PAGE=N` makes the worker abort when asked for page N's
     /// text layer (with `DOCEXTRACT_TEST_CRASH_STAGE=render` when rendering it instead, and
     /// `DOCEXTRACT_TEST_CRASH_SIGNAL=11` raising that signal instead of aborting),
-    /// `DOCEXTRACT_TEST_HANG_PAGE=N` makes it stop answering there, and
-    /// `DOCEXTRACT_TEST_ALLOCATE_PAGE=N` makes it allocate memory until it fails there — they prove that a
+    /// `DOCEXTRACT_TEST_HANG_PAGE=N` makes it stop answering there,
+    /// `DOCEXTRACT_TEST_HANG_ON=TEXT` makes it stop answering at the OCR step (where Tesseract's layout
+    /// analysis, which no deadline covers, would run) of every page of a document whose path contains `TEXT`,
+    /// and `DOCEXTRACT_TEST_ALLOCATE_PAGE=N` makes it allocate memory until it fails there — they prove that a
     /// crashing or stuck worker costs one document, not the process.
     public static func serve(arguments: [String]) -> Int32 {
         var memoryLimited = false
@@ -31,6 +33,7 @@ public enum EvidenceWorker {
             crashInRender: environment["DOCEXTRACT_TEST_CRASH_STAGE"] == "render",
             crashSignal: environment["DOCEXTRACT_TEST_CRASH_SIGNAL"].flatMap(Int32.init),
             hangPage: environment["DOCEXTRACT_TEST_HANG_PAGE"].flatMap(Int.init),
+            hangOnPath: environment["DOCEXTRACT_TEST_HANG_ON"].flatMap { $0.isEmpty ? nil : $0 },
             // Only under a memory limit: without one this would take the whole machine's memory.
             allocatePage: memoryLimited ? environment["DOCEXTRACT_TEST_ALLOCATE_PAGE"].flatMap(Int.init) : nil
         )
@@ -81,16 +84,21 @@ public enum EvidenceWorker {
         let crashInRender: Bool
         let crashSignal: Int32?
         let hangPage: Int?
+        let hangOnPath: String?
         let allocatePage: Int?
         var source: PDFSource?
         var document: PDFDocument?
         var engines: [String: TesseractEngine] = [:]
 
-        init(crashPage: Int?, crashInRender: Bool, crashSignal: Int32?, hangPage: Int?, allocatePage: Int?) {
+        init(
+            crashPage: Int?, crashInRender: Bool, crashSignal: Int32?, hangPage: Int?, hangOnPath: String?,
+            allocatePage: Int?
+        ) {
             self.crashPage = crashPage
             self.crashInRender = crashInRender
             self.crashSignal = crashSignal
             self.hangPage = hangPage
+            self.hangOnPath = hangOnPath
             self.allocatePage = allocatePage
         }
 
@@ -141,6 +149,9 @@ public enum EvidenceWorker {
                 page: page, dpi: request.dpi ?? 300, maximumPixels: request.maxPixels ?? defaultMaximumRenderPixels
             )
             EvidenceWorker.send(WorkerMessage.Reply(phase: "ocr"))
+            if let hangOnPath, request.name.contains(hangOnPath) || request.path.contains(hangOnPath) {
+                while true { pause() }
+            }
             let engine: TesseractEngine
             if let existing = engines[languages] {
                 engine = existing

@@ -8,7 +8,10 @@ import Synchronization
 /// pool thread, each reused across documents and replaced when it dies.
 ///
 /// A worker that crashes, is killed (out of memory) or stops answering fails only the request it was
-/// serving, with an error naming the signal, the native step and the page.
+/// serving, with an error naming the signal, the native step and the page. A worker that overruns a time
+/// limit (the page's OCR time limit plus ``WorkerProcessOptions/ocrDeadlineMargin`` while rendering and OCR'ing,
+/// ``WorkerProcessOptions/requestTimeout`` otherwise) is killed and the request fails with
+/// `.timeLimitExceeded`; the next request starts a new worker.
 final class WorkerEvidence: Sendable {
     private let pool: ThreadWorkerPool<WorkerSlot>
     let options: WorkerProcessOptions
@@ -91,7 +94,8 @@ final class WorkerSlot {
         }
         var phase = "open"
         if !worker.send(line) { throw crashed(worker, request: request, phase: phase) }
-        let deadline = ContinuousClock.now + options.requestTimeout
+        var deadline = ContinuousClock.now + options.requestTimeout
+        var ocrLimit: Duration?
         while true {
             switch worker.readLine(timeout: deadline - ContinuousClock.now) {
             case .line(let data):
@@ -103,6 +107,11 @@ final class WorkerSlot {
                 }
                 if let next = reply.phase {
                     phase = next
+                    if next == "render", let milliseconds = request.ocrMilliseconds {
+                        // From here the page's OCR time limit holds, whatever the native code checks itself.
+                        ocrLimit = .milliseconds(milliseconds)
+                        deadline = ContinuousClock.now + .milliseconds(milliseconds) + options.ocrDeadlineMargin
+                    }
                     continue
                 }
                 if let error = reply.error { throw error.error(path: request.name) }
@@ -112,9 +121,10 @@ final class WorkerSlot {
             case .timedOut:
                 worker.kill()
                 process = nil
+                if let ocrLimit { throw ocrTimedOut(request, phase: phase, limit: ocrLimit) }
                 throw ExtractError(
-                    Self.code(for: phase),
-                    "\(Self.component(for: phase)) did not finish within \(options.requestTimeout.components.seconds) s"
+                    .timeLimitExceeded,
+                    "\(Self.component(for: phase)) did not finish within \(Self.describe(options.requestTimeout))"
                         + "\(Self.place(request)) and was stopped; the file was skipped",
                     path: request.name, page: request.page
                 )
@@ -161,6 +171,28 @@ final class WorkerSlot {
             Self.code(for: phase), "\(Self.component(for: phase)) \(how)\(Self.place(request)); \(hint)",
             path: request.name, page: request.page
         )
+    }
+
+    /// The page's render and OCR ran past the OCR time limit and its margin; the worker has been killed.
+    private func ocrTimedOut(_ request: WorkerMessage.Request, phase: String, limit: Duration) -> ExtractError {
+        ExtractError(
+            .timeLimitExceeded,
+            "\(Self.component(for: phase)) did not finish the page within the OCR time limit of "
+                + "\(Self.describe(limit)) (plus a margin of \(Self.describe(options.ocrDeadlineMargin))) and its "
+                + "worker was stopped; the file was skipped (raise the limit with --ocr-timeout "
+                + "\(Self.seconds(limit * 2)), or 0 for no limit)",
+            path: request.name, page: request.page
+        )
+    }
+
+    /// `120 s`, `0.5 s`.
+    private static func describe(_ duration: Duration) -> String { "\(seconds(duration)) s" }
+
+    /// `120`, `0.5`: a duration in seconds, as the flags take it.
+    private static func seconds(_ duration: Duration) -> String {
+        let parts = duration.components
+        let milliseconds = parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000
+        return milliseconds % 1000 == 0 ? "\(milliseconds / 1000)" : "\(Double(milliseconds) / 1000)"
     }
 
     /// Where it happened, when the error's page does not already say it.

@@ -59,7 +59,8 @@ enum WorkerMessage {
 
         private static let codes: [ExtractError.Code] = [
             .fileNotFound, .notAFile, .unreadableFile, .emptyFile, .notAPDF, .damagedPDF, .passwordRequired,
-            .wrongPassword, .pageOutOfRange, .limitExceeded, .ocrLanguageMissing, .ocrFailed, .renderFailed,
+            .wrongPassword, .pageOutOfRange, .limitExceeded, .timeLimitExceeded,
+            .ocrLanguageMissing, .ocrFailed, .renderFailed,
             .invalidSchema, .invalidOption, .modelUnavailable, .noValidOutput, .internalError,
         ]
     }

@@ -23,7 +23,10 @@ struct LimitOptions: ParsableArguments {
     @Option(help: "Largest raster for one page, in pixels; larger pages render at a lower dpi.")
     var maxPagePixels: Int = EvidenceOptions().maximumRenderPixels
 
-    @Option(help: "Longest OCR of one page, in seconds; 0 means no limit.")
+    @Option(help: """
+        Longest render and OCR of one page, in seconds (a worker still busy 5 s after it is killed and the file \
+        fails, exit 9); 0 means no limit.
+        """)
     var ocrTimeout: Double = 120
 
     @Option(help: "Where Poppler and Tesseract run: process (workers; a crash fails one file) or none (in process).")

@@ -8,7 +8,7 @@ public struct ExtractError: Error, Sendable, Hashable, CustomStringConvertible {
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         fileprivate enum Base: String, Sendable, Hashable {
             case fileNotFound, notAFile, unreadableFile, emptyFile, notAPDF, damagedPDF
-            case passwordRequired, wrongPassword, pageOutOfRange, limitExceeded
+            case passwordRequired, wrongPassword, pageOutOfRange, limitExceeded, timeLimitExceeded
             case ocrLanguageMissing, ocrFailed, renderFailed, invalidSchema, invalidOption
             case modelUnavailable, noValidOutput, internalError
         }
@@ -35,6 +35,11 @@ public struct ExtractError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let pageOutOfRange = Code(base: .pageOutOfRange)
         /// A configured limit (file size, pages, pixels, time, tokens) was exceeded.
         public static let limitExceeded = Code(base: .limitExceeded)
+        /// A time limit was exceeded: a page's OCR ran past `--ocr-timeout` (stopped by Tesseract's own deadline,
+        /// or by killing the worker process that ran it), or a worker request past its request timeout. Exit
+        /// code 9, like the other limits; its own code so that callers (the watch folder, batch drivers) can tell a
+        /// stuck document from one that is too large.
+        public static let timeLimitExceeded = Code(base: .timeLimitExceeded)
         /// OCR data for a requested language is not installed.
         public static let ocrLanguageMissing = Code(base: .ocrLanguageMissing)
         /// The OCR engine failed on a page.
@@ -62,7 +67,7 @@ public struct ExtractError: Error, Sendable, Hashable, CustomStringConvertible {
             case .ocrLanguageMissing, .ocrFailed, .renderFailed: 6
             case .modelUnavailable: 7
             case .noValidOutput: 8
-            case .limitExceeded: 9
+            case .limitExceeded, .timeLimitExceeded: 9
             case .pageOutOfRange, .invalidOption: 64
             case .internalError: 70
             }

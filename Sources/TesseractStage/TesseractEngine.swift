@@ -41,7 +41,10 @@ public final class TesseractEngine {
     /// back, so they still sit on the page as it is.
     ///
     /// With `timeLimit`, Tesseract's own monitor stops recognition at that deadline and the page fails with
-    /// `.limitExceeded` (the deadline is checked between words, so it is kept to within a word or so).
+    /// `.timeLimitExceeded` (the deadline is checked between words, so it is kept to within a word or so). The
+    /// monitor is not consulted during deskewing or Tesseract's page layout analysis, which can run past the
+    /// deadline; only a process boundary bounds those (the evidence worker's parent kills a worker that
+    /// overruns, see `WorkerProcessOptions.ocrDeadlineMargin` in DocExtract).
     public func recognize(_ image: GrayImage, deskew: Bool = true, timeLimit: Duration? = nil) throws -> PageText {
         guard image.width > 0, image.height > 0 else { return PageText(source: .ocr, lines: []) }
         var pix = try Self.makePix(image)
@@ -74,7 +77,7 @@ public final class TesseractEngine {
             TessBaseAPIClear(handle)
             if let timeLimit, ContinuousClock.now - started >= timeLimit {
                 throw ExtractError(
-                    .limitExceeded,
+                    .timeLimitExceeded,
                     "OCR of the page took longer than the limit of \(Self.describe(timeLimit)) per page and was "
                         + "stopped (raise it with --ocr-timeout SECONDS, or lower --dpi)"
                 )

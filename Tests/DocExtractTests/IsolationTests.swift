@@ -116,11 +116,53 @@ import Testing
             _ = try await reader.read(.file(Fixtures.sample("mixed.pdf").path))
             Issue.record("expected the stuck page to fail the document")
         } catch let error as ExtractError {
+            #expect(error.code == .timeLimitExceeded)
             #expect(error.page == 3)
             #expect(error.message.contains("did not finish within 8 s"), "\(error)")
         }
         let next = try await reader.read(.file(Fixtures.sample("invoice.pdf").path))
         #expect(next.pages.count == 1)
+    }
+
+    /// Tesseract's deadline is not checked during its layout analysis: the hook stops the worker right there,
+    /// and the parent's OCR deadline (limit + margin, counted from the start of the page's render) still holds.
+    @Test func aPageStuckWhereTesseractsDeadlineIsNotCheckedFailsAtTheOCRTimeLimit() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stuck-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stuck = folder.appendingPathComponent("stuck-scan.pdf")
+        try FileManager.default.copyItem(at: Fixtures.sample("invoice-scanned.pdf"), to: stuck)
+        var worker = WorkerProcessOptions(executable: Fixtures.extractExecutable)
+        worker.environment = ["DOCEXTRACT_TEST_HANG_ON": "stuck-scan"]
+        worker.ocrDeadlineMargin = .seconds(1)
+        var options = EvidenceOptions()
+        options.isolation = .workerProcess(worker)
+        // Long enough for the next document's real OCR on a busy machine (about 3 s a page on a quiet one).
+        options.maximumOCRDuration = .seconds(15)
+        let reader = try EvidenceReader(options: options, threads: 1)
+        defer { reader.close() }
+        let started = ContinuousClock.now
+        do {
+            _ = try await reader.read(.file(stuck.path))
+            Issue.record("expected the stuck page to fail the document")
+        } catch let error as ExtractError {
+            #expect(error.code == .timeLimitExceeded)
+            #expect(error.code.exitCode == 9)
+            #expect(error.path == stuck.path)
+            #expect(error.page == 1)
+            // The OCR engine, where the hook waits (the renderer if rendering alone overran, on a starved machine).
+            #expect(error.message.contains("did not finish the page within the OCR time limit of 15 s "
+                + "(plus a margin of 1 s) and its worker was stopped"), "\(error)")
+            #expect(error.message.contains("--ocr-timeout 30"), "\(error)")
+        }
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed >= .seconds(16), "not stopped before the limit and its margin: \(elapsed)")
+        #expect(elapsed < .seconds(60), "stopped at the OCR limit, not the 600 s request timeout: \(elapsed)")
+        let startedBefore = reader.workerProcessesStarted
+        // The replacement worker OCRs the next scanned document within the same limit.
+        let next = try await reader.read(.file(Fixtures.sample("receipt-scanned.pdf").path))
+        #expect(next.pages.first?.ocr?.words.isEmpty == false)
+        #expect(reader.workerProcessesStarted > startedBefore, "a new worker replaced the killed one")
     }
 }
 

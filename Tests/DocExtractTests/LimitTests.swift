@@ -6,7 +6,8 @@ import JSONCore
 import PopplerStage
 import Testing
 
-/// Every per-document limit fails with `.limitExceeded` (exit 9), naming the limit and the flag that raises it.
+/// Every per-document limit fails with `.limitExceeded` (`.timeLimitExceeded` for time; both exit 9), naming the
+/// limit and the flag that raises it.
 @Suite struct LimitTests {
     private func read(_ path: String, _ adjust: (inout EvidenceOptions) -> Void) async throws -> DocumentEvidence {
         var options = EvidenceOptions()
@@ -79,7 +80,8 @@ import Testing
     @Test func ocrLongerThanThePageTimeLimitIsStoppedAndNamesThePage() async throws {
         let path = Fixtures.sample("invoice-scanned.pdf").path
         let error = await limitError { _ = try await read(path) { $0.maximumOCRDuration = .milliseconds(1) } }
-        #expect(error?.code == .limitExceeded)
+        #expect(error?.code == .timeLimitExceeded)
+        #expect(error?.code.exitCode == 9)
         #expect(error?.page == 1)
         #expect(error?.path == path)
         #expect(error?.message.contains("--ocr-timeout") == true, "\(String(describing: error))")

@@ -63,3 +63,44 @@ import Testing
         #expect(result.status == 0, "the crash trigger exists only in worker mode: \(result.standardError)")
     }
 }
+
+/// The OCR time limit holds even where Tesseract's own deadline is not checked: a worker stuck in a page's OCR
+/// is killed at the limit plus its margin, the file fails with exit 9, and the batch goes on.
+@Suite struct OCRTimeLimitCommandTests {
+    @Test func aStuckOCRPageFailsAtTheTimeLimitAndTheNextFileIsExtracted() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ocr-limit-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stuck = folder.appendingPathComponent("stuck-scan.pdf")
+        try FileManager.default.copyItem(at: Fixtures.sample("invoice-scanned.pdf"), to: stuck)
+        let out = folder.appendingPathComponent("out")
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let answer = try String(contentsOf: Fixtures.sample("expected/invoice.json"), encoding: .utf8)
+        server.enqueue(contentsOf: Array(repeating: RecordedModelAnswers.openAIChatCompletion(content: answer),
+                                         count: 10))
+        let started = ContinuousClock.now
+        let run = try LongRunningProcess(
+            Fixtures.extractExecutable,
+            [stuck.path, "samples/invoice.pdf", "--schema", "schemas/invoice.schema.json", "--provider", "openai",
+             "--base-url", server.baseURL + "/v1", "--model", "test-model", "--no-cache", "--ocr-timeout", "1",
+             "--out-dir", out.path],
+            environment: ["DOCEXTRACT_TEST_HANG_ON": "stuck-scan"]
+        )
+        defer { run.killIfRunning() }
+        let line = try await run.waitForLine(timeout: .seconds(120)) { $0.contains("stuck-scan.pdf") }
+        let elapsed = ContinuousClock.now - started
+        // "the OCR engine" (stuck where the hook waits) or, on a starved machine, "the PDF renderer" (the limit
+        // covers the page's render too).
+        #expect(line.hasPrefix("extract: \(stuck.path): page 1: the "), "\(line)")
+        #expect(line.contains(" did not finish the page within the OCR time limit of 1 s (plus a margin of 5 s) and "
+            + "its worker was stopped; the file was skipped"), "\(line)")
+        #expect(line.contains("--ocr-timeout 2"), "\(line)")
+        #expect(elapsed >= .seconds(6), "not stopped before the limit and its margin: \(elapsed)")
+        #expect(elapsed < .seconds(60), "stopped at the 1 s limit, not the 600 s request timeout: \(elapsed)")
+        let status = try await run.waitForExit(timeout: .seconds(120))
+        #expect(status == .exited(9), "the stuck file's exit code: \(run.tail())")
+        let written = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(written == ["invoice.json", "invoice.report.json"], "the next file was extracted: \(run.tail())")
+    }
+}
