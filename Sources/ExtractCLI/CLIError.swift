@@ -7,6 +7,9 @@ import ModelClients
 enum CLIError {
     static func exit(for error: Error) -> ExitCode {
         switch error {
+        case let code as ExitCode:
+            // Already reported.
+            return code
         case let error as ExtractError:
             printError("extract: \(error)")
             return ExitCode(error.code.exitCode)

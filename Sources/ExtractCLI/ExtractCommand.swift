@@ -11,7 +11,8 @@ public struct ExtractCommand: AsyncParsableCommand {
             3 an input file is missing or unreadable; 4 the input is not a readable PDF (empty, truncated, \
             damaged, not a PDF); 5 the PDF is encrypted and the password is missing or wrong; 6 OCR or \
             rendering failed (e.g. language data missing); 7 no language model reachable; 8 no valid output; \
-            9 a limit was exceeded; 64 usage error; 70 internal error.
+            9 a limit was exceeded (size, pages, tokens, OCR time per page); 64 usage error; 70 internal error; \
+            73 an output file could not be written.
             """,
         version: "0.1.0",
         subcommands: [

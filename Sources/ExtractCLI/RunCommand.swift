@@ -26,7 +26,7 @@ struct RunCommand: AsyncParsableCommand {
 
             Exit codes: 0 valid output (also when fields need review), 2 invalid schema, 3 unreadable input, \
             4 not a readable PDF, 5 encrypted, 6 OCR failed, 7 model unavailable, 8 no valid output, 9 limit \
-            exceeded, 64 usage error.
+            exceeded (also the OCR time per page), 64 usage error, 73 an output could not be written.
             """
     )
 
@@ -47,7 +47,10 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Write a self-contained HTML review page (each value boxed on its page, the fields table) here.")
     var review: String?
 
-    @Option(help: "With several files: write <name>.json and <name>.report.json per file into this folder.")
+    @Option(help: """
+        Write <name>.json and <name>.report.json per file into this folder (names from the inputs' file names, \
+        made safe; a name already used in the run gets -2, -3 …; nothing is written outside the folder).
+        """)
     var outDir: String?
 
     @Flag(name: .shortAndLong, help: "Print per-page routing and per-field confidence on stderr.")
@@ -64,6 +67,7 @@ struct RunCommand: AsyncParsableCommand {
         var status: Int32 = 0
         do {
             let schema = try SchemaFile.load(self.schema)
+            let destination = try outputDestination()
             let extractor = try Extractor(configuration: try options.configuration())
             defer {
                 extractor.close()
@@ -73,7 +77,9 @@ struct RunCommand: AsyncParsableCommand {
             let progress = isatty(STDERR_FILENO) == 1 && files.count > 1
             for (index, file) in files.enumerated() {
                 if progress { CLIError.printError(ResultSummary.progress(index: index, of: files.count, file: file)) }
-                let code = await extractOne(file, schema: schema, extractor: extractor, runLog: runLog)
+                let code = await extractOne(
+                    file, index: index, schema: schema, extractor: extractor, runLog: runLog, destination: destination
+                )
                 if status == 0 { status = code }
             }
         } catch {
@@ -82,7 +88,24 @@ struct RunCommand: AsyncParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    private func extractOne(_ file: String, schema: JSONValue, extractor: Extractor, runLog: RunLog?) async -> Int32 {
+    /// The `--out-dir` folder and the names of the batch's outputs in it, when one was given.
+    private func outputDestination() throws -> (folder: OutputFolder, names: OutputNames)? {
+        guard let outDir else { return nil }
+        do {
+            return (try OutputFolder(path: outDir), OutputNames(inputs: files))
+        } catch {
+            CLIError.printError("extract: \(error)")
+            throw ExitCode(Self.cannotWrite)
+        }
+    }
+
+    /// The exit code when an output cannot be written (`EX_CANTCREAT`).
+    static let cannotWrite: Int32 = 73
+
+    private func extractOne(
+        _ file: String, index: Int, schema: JSONValue, extractor: Extractor, runLog: RunLog?,
+        destination: (folder: OutputFolder, names: OutputNames)?
+    ) async -> Int32 {
         let eventsBefore = extractor.stageEvents.count
         let result: ExtractionResult
         do {
@@ -93,10 +116,10 @@ struct RunCommand: AsyncParsableCommand {
         }
         runLog?.record(result, events: Array(extractor.stageEvents[eventsBefore...]))
         do {
-            try write(result, for: file)
+            try write(result, for: file, index: index, destination: destination)
         } catch {
             CLIError.printError("extract: \(file): cannot write the output: \(error)")
-            return 73
+            return Self.cannotWrite
         }
         if let review {
             do {
@@ -105,10 +128,11 @@ struct RunCommand: AsyncParsableCommand {
                 )
             } catch {
                 CLIError.printError("extract: \(file): cannot write the review page \(review): \(error)")
-                return 73
+                return Self.cannotWrite
             }
         }
-        CLIError.printError(ResultSummary.line(result))
+        let written = destination.map { " → " + $0.folder.display($0.names.dataName(index)) } ?? ""
+        CLIError.printError(ResultSummary.line(result) + (result.value == nil ? "" : written))
         if verbose { CLIError.printError(ResultSummary.details(result)) }
         guard result.status != .failure else {
             for error in result.errors.prefix(10) { CLIError.printError("  \(error)") }
@@ -117,15 +141,15 @@ struct RunCommand: AsyncParsableCommand {
         return 0
     }
 
-    private func write(_ result: ExtractionResult, for file: String) throws {
+    private func write(
+        _ result: ExtractionResult, for file: String, index: Int,
+        destination: (folder: OutputFolder, names: OutputNames)?
+    ) throws {
         let data = result.value.map { Data(($0.serialized(pretty: true) + "\n").utf8) }
         let reportData = try ResultSummary.reportJSON(result)
-        if let outDir {
-            let folder = URL(fileURLWithPath: outDir)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-            if let data { try AtomicFile.write(data, to: folder.appendingPathComponent(stem + ".json")) }
-            try AtomicFile.write(reportData, to: folder.appendingPathComponent(stem + ".report.json"))
+        if let destination {
+            if let data { try destination.folder.write(data, named: destination.names.dataName(index)) }
+            try destination.folder.write(reportData, named: destination.names.reportName(index))
             return
         }
         if let report { try AtomicFile.write(reportData, to: URL(fileURLWithPath: report)) }
