@@ -85,16 +85,14 @@ public struct JSONSchema: Sendable {
         baseURI: String = JSONSchema.defaultBaseURI,
         checkingMetaSchema: Bool = true
     ) throws(SchemaError) {
-        let document: JSONValue
-        do {
-            document = try JSONValue(parsing: text)
-        } catch {
-            throw SchemaError(kind: .invalidJSON, message: "the schema is not JSON: \(error)")
-        }
-        try self.init(document, registry: registry, baseURI: baseURI, checkingMetaSchema: checkingMetaSchema)
+        try self.init(data: text.utf8, registry: registry, baseURI: baseURI, checkingMetaSchema: checkingMetaSchema)
     }
 
-    /// Parses UTF-8 JSON bytes (e.g. a file's `Data`) and compiles them.
+    /// Parses UTF-8 JSON bytes (e.g. a file's `Data`) and compiles them (see
+    /// ``init(_:registry:baseURI:checkingMetaSchema:)``).
+    ///
+    /// - Throws: ``SchemaError`` of kind ``SchemaError/Kind/invalidJSON`` (with line and column) when the bytes
+    ///   are not JSON, otherwise as the other initialiser.
     public init(
         data: some Collection<UInt8>,
         registry: SchemaRegistry = SchemaRegistry(),

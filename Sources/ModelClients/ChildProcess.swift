@@ -21,48 +21,19 @@ final class ChildProcess: Sendable {
     /// Spawns `executable` with `arguments`; `environment` is added to (and overrides) this process's.
     init(executable: URL, arguments: [String], environment: [String: String], logFile: URL) throws {
         ChildProcess.installTerminationHandlers()
-        var merged = ProcessInfo.processInfo.environment
-        for (key, value) in environment { merged[key] = value }
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, logFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        // Without this the child inherits every socket of this process (curl's connections, listeners), so
-        // a connection closed here would stay open in the server and peers would never see it end.
-        let closesInherited = docextract_spawn_close_from(&actions, 3) == 0
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        var flags = Int32(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)
-        #if canImport(Darwin)
-        if !closesInherited { flags |= Int32(POSIX_SPAWN_CLOEXEC_DEFAULT) }
-        #else
-        _ = closesInherited
-        #endif
-        posix_spawnattr_setflags(&attributes, Int16(flags))
-
-        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
-        let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
-        guard result == 0 else {
+        let pid: pid_t
+        do throws(ProcessSpawner.Failure) {
+            pid = try ProcessSpawner.spawn(
+                executable: executable, arguments: arguments, environment: environment
+            ) { actions in
+                posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+                posix_spawn_file_actions_addopen(&actions, 1, logFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+                posix_spawn_file_actions_adddup2(&actions, 1, 2)
+            }
+        } catch {
             throw ModelClientError(
                 code: .localServerFailed,
-                message: "cannot start \(executable.path): \(String(cString: strerror(result))); "
+                message: "cannot start \(executable.path): \(error.reason); "
                     + "check that the file is an executable built for this machine")
         }
         self.pid = pid
