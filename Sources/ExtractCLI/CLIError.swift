@@ -10,7 +10,8 @@ enum CLIError {
         case let code as ExitCode:
             // Already reported.
             return code
-        case let error as ExtractError:
+        case var error as ExtractError:
+            error.path = error.path.map(visible)
             printError("extract: \(error)")
             return ExitCode(error.code.exitCode)
         case let error as ModelClientError:
@@ -23,6 +24,24 @@ enum CLIError {
             printError("extract: \(error)")
             return ExitCode(70)
         }
+    }
+
+    /// `text` with control characters written as escapes (`\n`, `\t`, `\u{1B}`), so that a file name cannot split
+    /// the one line a message takes or send escape sequences to a terminal.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": shown += "\\n"
+            case "\r": shown += "\\r"
+            case "\t": shown += "\\t"
+            case _ where scalar.properties.generalCategory == .control:
+                shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
     }
 
     static func printError(_ line: String) {

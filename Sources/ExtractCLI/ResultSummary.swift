@@ -8,7 +8,7 @@ enum ResultSummary {
         let review = result.needsReview.isEmpty ? "" : ", \(result.needsReview.count) to review"
         let tokens = result.usage.inputTokens + result.usage.outputTokens
         let cache = result.stagesExecuted == 0 && result.cacheHits > 0 ? ", all from cache" : ""
-        return "extract: \(result.file): \(result.status.rawValue) — \(result.pages.count) page"
+        return "extract: \(CLIError.visible(result.file)): \(result.status.rawValue) — \(result.pages.count) page"
             + "\(result.pages.count == 1 ? "" : "s") (\(ocrPages) OCR'd), \(result.fields.count) values\(review), "
             + String(format: "%.1f s, %d tokens, $%.4f", result.timings.totalSeconds, tokens, result.usage.costUSD)
             + cache
@@ -19,7 +19,7 @@ enum ResultSummary {
         let width = 20
         let done = total == 0 ? 0 : index * width / total
         let bar = String(repeating: "#", count: done) + String(repeating: "-", count: width - done)
-        return "[\(bar)] \(index + 1)/\(total) \(file)"
+        return "[\(bar)] \(index + 1)/\(total) \(CLIError.visible(file))"
     }
 
     static func details(_ result: ExtractionResult) -> String {

@@ -118,7 +118,7 @@ struct RunCommand: AsyncParsableCommand {
         do {
             try write(result, for: file, index: index, destination: destination)
         } catch {
-            CLIError.printError("extract: \(file): cannot write the output: \(error)")
+            CLIError.printError("extract: \(CLIError.visible(file)): cannot write the output: \(error)")
             return Self.cannotWrite
         }
         if let review {
@@ -127,12 +127,14 @@ struct RunCommand: AsyncParsableCommand {
                     result, source: .file(file, password: options.password), to: URL(fileURLWithPath: review)
                 )
             } catch {
-                CLIError.printError("extract: \(file): cannot write the review page \(review): \(error)")
+                CLIError.printError(
+                    "extract: \(CLIError.visible(file)): cannot write the review page \(review): \(error)"
+                )
                 return Self.cannotWrite
             }
         }
-        let written = destination.map { " → " + $0.folder.display($0.names.dataName(index)) } ?? ""
-        CLIError.printError(ResultSummary.line(result) + (result.value == nil ? "" : written))
+        let written = destination.map { " → " + CLIError.visible($0.folder.display($0.names.dataName(index))) }
+        CLIError.printError(ResultSummary.line(result) + (result.value == nil ? "" : written ?? ""))
         if verbose { CLIError.printError(ResultSummary.details(result)) }
         guard result.status != .failure else {
             for error in result.errors.prefix(10) { CLIError.printError("  \(error)") }

@@ -95,6 +95,8 @@ import Testing
         #expect(try manager.contentsOfDirectory(atPath: outside.path).sorted() == ["original.txt", "target.txt"])
         #expect(try manager.contentsOfDirectory(atPath: root.path).sorted() == ["in", "out", "outside"])
         let errors = result.standardError.split(separator: "\n").map(String.init)
+        #expect(errors.allSatisfy { $0.hasPrefix("extract: ") }, "one line per file, newline or not: \(errors)")
+        #expect(errors.contains { $0.hasPrefix(#"extract: new\nline.pdf: "#) }, "\(errors)")
         #expect(errors.contains { $0.hasPrefix("extract: s.pdf: cannot write the output: \(out.path)/s.json is a "
             + "symbolic link; it was left alone") }, "\(errors)")
         #expect(errors.contains { $0.hasPrefix("extract: t.pdf: cannot write the output: \(out.path)/t.report.json "
