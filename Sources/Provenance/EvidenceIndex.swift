@@ -42,6 +42,8 @@ public struct EvidenceIndex: Sendable {
         public var page: Int
         /// Text layer or OCR.
         public var source: TextSource
+        /// Whether the source read only parts of the page (OCR of its large images, see ``PageText/regions``).
+        public var isPartial: Bool
         /// Words in reading order.
         public var words: [Word]
         /// Lines in reading order, as word ranges.
@@ -141,8 +143,9 @@ public struct EvidenceIndex: Sendable {
                 sawGap = false
             }
         }
-        return Stream(page: page, source: text.source, words: words, lines: lines, positions: positions,
-                      compact: compact, compactWord: compactWord, compactBreakBefore: compactBreak)
+        return Stream(page: page, source: text.source, isPartial: text.regions != nil, words: words, lines: lines,
+                      positions: positions, compact: compact, compactWord: compactWord,
+                      compactBreakBefore: compactBreak)
     }
 
     /// The lookup key of a word: lower-cased, without leading and trailing punctuation and symbols.
