@@ -21,6 +21,7 @@ public final class EvidenceReader: Sendable {
     private let workerFiles = WorkerTemporaryFile.Registry()
     private let textStage: CachedStage<PageStage<TextLayerStage.Output>>
     private let ocrStage: CachedStage<PageStage<PageOCRStage.Output>>?
+    private let regionStage: CachedStage<RegionOCRStage>?
     private let visionStage: CachedStage<VisionLayoutStage>?
     private let visionReader: PDFReader?
     /// The options every document is read with.
@@ -50,7 +51,7 @@ public final class EvidenceReader: Sendable {
         self.options = options
         threadCount = count
         let languages = options.ocrMode == .never ? nil : try OCRLanguages(options.languages)
-        let textIdentity = StageIdentity(name: "poppler.text", version: 1)
+        let textIdentity = TextLayerStage.identity
         switch options.isolation {
         case .inProcess:
             let pdf = PDFReader(threads: count)
@@ -67,9 +68,14 @@ public final class EvidenceReader: Sendable {
                 ocrStage = CachedStage(
                     PageStage(identity: stage.identity, body: stage.run), store: cache, observe: observe, warn: warn
                 )
+                regionStage = CachedStage(
+                    RegionOCRStage.inProcess(reader: pdf, ocr: service, options: options), store: cache,
+                    observe: observe, warn: warn
+                )
             } else {
                 ocrService = nil
                 ocrStage = nil
+                regionStage = nil
             }
         case .workerProcess(let workerOptions):
             let workers = WorkerEvidence(options: workerOptions, threads: count)
@@ -87,6 +93,17 @@ public final class EvidenceReader: Sendable {
                 CachedStage(
                     PageStage(identity: PageOCRStage.identity(languages: languages, options: options)) { request in
                         try await workers.ocr(request, path: files.path(for: request), options: options)
+                    },
+                    store: cache, observe: observe, warn: warn
+                )
+            }
+            regionStage = languages.map { languages in
+                let identity = RegionOCRStage.identity(languages: languages, options: options)
+                return CachedStage(
+                    RegionOCRStage(identity: identity) { input in
+                        try await workers.ocr(
+                            input.page, path: files.path(for: input.page), options: options, regions: input.regions
+                        )
                     },
                     store: cache, observe: observe, warn: warn
                 )
@@ -193,12 +210,13 @@ public final class EvidenceReader: Sendable {
         let key = [
             "pdf:\(digest)", "pages:\(numbers.map(String.init).joined(separator: ","))",
             "text:\(textStage.identity)", "ocr:\(ocrStage.map { $0.identity.description } ?? "none")",
+            "regions:\(regionStage.map { $0.identity.description } ?? "none")",
             "mode:\(options.ocrMode.rawValue)", "text-layer:\(options.useTextLayer)",
             "layout:\(options.layout.rawValue)@\(LayoutAnalyzer.version)"
                 + (visionStage.map { "/\($0.identity)" } ?? ""),
             "routing:\(routing.minimumCharactersPerSquareInch),\(routing.maximumUnmappableShare),"
                 + "\(routing.maximumInvisibleShare),\(routing.imageCoverageForOCR),"
-                + "\(routing.sparseTextCharactersPerSquareInch)",
+                + "\(routing.sparseTextCharactersPerSquareInch),\(routing.minimumImageRegionShare)",
         ].joined(separator: ";")
         var evidence = DocumentEvidence(
             info: info, pages: numbers.compactMap { results[$0] }, diagnostics: diagnostics.diagnostics, cacheKey: key
@@ -244,12 +262,22 @@ public final class EvidenceReader: Sendable {
         let number = request.page
         let size = info.pageSizes[number - 1]
         let layer = try await textStage.run(request)
-        let decision = options.routing.decide(mode: options.ocrMode, probe: layer.probe)
+        let decision = options.routing.decide(mode: options.ocrMode, probe: layer.probe,
+                                              pageArea: size.width * size.height)
         var page = PageEvidence(
             number: number, size: size,
             textLayer: layer.text.lines.isEmpty || !options.useTextLayer ? nil : layer.text, probe: layer.probe,
             ocrDecision: decision
         )
+        if decision.ocrsRegions, let regions = decision.regions, let regionStage {
+            // A good text layer with large images: OCR just the images, keep only words the text layer lacks.
+            let result = try await regionStage.run(RegionRequest(page: request, regions: regions))
+            let merged = RegionOCRMerger.newWords(result.text, textLayer: page.textLayer)
+            page.ocr = merged.text
+            let words = merged.kept == 1 ? "1 word" : "\(merged.kept) words"
+            page.ocrDecision?.reason += ": \(words) added, \(merged.dropped) already in the text layer"
+            return page
+        }
         guard decision.runOCR, let ocrStage else { return page }
         let result = try await ocrStage.run(request)
         if result.renderedDPI < options.dpi - 0.5 {

@@ -118,7 +118,7 @@ public enum EvidenceWorker {
                     return WorkerMessage.Reply(
                         text: TextLayerStage.Output(text: text, probe: try document.probe(page: page, textLayer: text))
                     )
-                case .ocr:
+                case .ocr, .ocrRegions:
                     return WorkerMessage.Reply(ocr: try recognize(request))
                 }
             } catch let error as ExtractError {
@@ -161,7 +161,13 @@ public enum EvidenceWorker {
             }
             let limit = request.ocrMilliseconds.map { Duration.milliseconds($0) }
             do {
-                let text = try engine.recognize(image, deskew: request.deskew ?? true, timeLimit: limit)
+                let text = if request.op == .ocrRegions {
+                    try engine.recognize(
+                        image, regions: request.regions ?? [], deskew: request.deskew ?? true, timeLimit: limit
+                    )
+                } else {
+                    try engine.recognize(image, deskew: request.deskew ?? true, timeLimit: limit)
+                }
                 return PageOCRStage.Output(text: text, renderedDPI: image.dpi)
             } catch var error as ExtractError {
                 error.page = error.page ?? page

@@ -50,17 +50,19 @@ final class WorkerEvidence: Sendable {
         return text
     }
 
-    func ocr(_ request: PageRequest, path: String, options evidence: EvidenceOptions) async throws
-        -> PageOCRStage.Output
+    /// One page rendered and OCR'd whole or, with `regions`, only those areas of it.
+    func ocr(_ request: PageRequest, path: String, options evidence: EvidenceOptions, regions: [BoundingBox]? = nil)
+        async throws -> PageOCRStage.Output
     {
         let message = WorkerMessage.Request(
-            op: .ocr, path: path, name: request.source.displayName, password: request.source.password,
-            page: request.page, languages: evidence.languages, dpi: evidence.dpi, deskew: evidence.deskew,
-            maxPixels: evidence.maximumRenderPixels,
+            op: regions == nil ? .ocr : .ocrRegions, path: path, name: request.source.displayName,
+            password: request.source.password, page: request.page, languages: evidence.languages, dpi: evidence.dpi,
+            deskew: evidence.deskew, maxPixels: evidence.maximumRenderPixels,
             ocrMilliseconds: evidence.maximumOCRDuration.map { duration in
                 let parts = duration.components
                 return max(1, Int(parts.seconds) * 1000 + Int(parts.attoseconds / 1_000_000_000_000_000))
-            }
+            },
+            regions: regions
         )
         let reply = try await pool.run { slot in try slot.call(message) }
         guard let ocr = reply.ocr else { throw Self.malformed(message) }

@@ -13,6 +13,8 @@ enum WorkerMessage {
             case text
             /// One page rendered and OCR'd.
             case ocr
+            /// One page rendered and only its `regions` OCR'd.
+            case ocrRegions = "ocr-regions"
         }
 
         var op: Operation
@@ -26,6 +28,8 @@ enum WorkerMessage {
         var deskew: Bool?
         var maxPixels: Int?
         var ocrMilliseconds: Int?
+        /// The areas to OCR (`ocr-regions`), in points from the page's top-left corner.
+        var regions: [BoundingBox]?
     }
 
     /// What the worker answers: a `phase` line before each native step, then one line with a result or an error.

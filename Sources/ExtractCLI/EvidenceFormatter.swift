@@ -22,7 +22,9 @@ enum EvidenceFormatter {
                 )
             }
             if let decision = page.ocrDecision {
-                out += "ocr: \(decision.runOCR ? "yes" : "no") (\(decision.reason))\n"
+                let answer = decision.runOCR ? "yes" : decision.ocrsRegions ? "image regions" : "no"
+                out += "ocr: \(answer) (\(decision.reason))\n"
+                for region in decision.regions ?? [] { out += "  region \(region)\n" }
             }
             out += "--- text layer ---\n"
             out += page.textLayer.map { indent($0.text) } ?? "  (none)\n"

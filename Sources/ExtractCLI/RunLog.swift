@@ -60,6 +60,8 @@ final class RunLog: Sendable {
                 "reason": .string(page.decision?.reason ?? ""),
                 "chars_per_sq_in": .number(JSONNumber(page.probe?.charactersPerSquareInch ?? 0)),
                 "image_coverage": .number(JSONNumber(page.probe?.imageCoverage ?? 0)),
+                "ocr_regions": .number(JSONNumber(page.decision?.regions?.count ?? 0)),
+                "ocr_words": .number(JSONNumber(page.ocrWords)),
             ])
         }
         append([

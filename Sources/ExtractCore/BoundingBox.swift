@@ -63,6 +63,11 @@ public struct BoundingBox: Sendable, Hashable, Codable, CustomStringConvertible 
         BoundingBox(x: x * factor, y: y * factor, width: width * factor, height: height * factor)
     }
 
+    /// The box moved by `dx` points to the right and `dy` points down.
+    public func offsetBy(dx: Double, dy: Double) -> BoundingBox {
+        BoundingBox(x: x + dx, y: y + dy, width: width, height: height)
+    }
+
     /// The union of all boxes, or `nil` for an empty sequence.
     public static func enclosing(_ boxes: some Sequence<BoundingBox>) -> BoundingBox? {
         boxes.reduce(nil) { partial, box in partial?.union(box) ?? box }

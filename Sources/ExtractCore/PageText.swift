@@ -6,12 +6,16 @@ public struct PageText: Sendable, Hashable, Codable {
     public var lines: [TextLine]
     /// Blocks with their kinds, when the source segments the page (OCR does; the text layer does not).
     public var blocks: [TextBlock]
+    /// When the source read only parts of the page (OCR of large images on a page whose text layer is used):
+    /// those areas, in points. Nil when it read the whole page.
+    public var regions: [BoundingBox]?
 
     /// Creates page text.
-    public init(source: TextSource, lines: [TextLine], blocks: [TextBlock] = []) {
+    public init(source: TextSource, lines: [TextLine], blocks: [TextBlock] = [], regions: [BoundingBox]? = nil) {
         self.source = source
         self.lines = lines
         self.blocks = blocks
+        self.regions = regions
     }
 
     /// All words of the page in reading order.

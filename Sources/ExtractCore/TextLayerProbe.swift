@@ -12,6 +12,15 @@ public struct TextLayerProbe: Sendable, Hashable, Codable {
     public var unmappableShare: Double
     /// Share of words whose area has no visible ink when the page is rendered (invisible or white text).
     public var invisibleShare: Double
+    /// Boxes of the page's embedded images that cover at least ``minimumRecordedImageShare`` of the page each,
+    /// largest first, at most ``maximumRecordedImages`` (points, top-left origin). Routing OCRs the large ones
+    /// on pages whose text layer is used (a pasted scan, a screenshot of a table). Nil when not measured.
+    public var imageBoxes: [BoundingBox]?
+
+    /// Images smaller than this share of the page (logos, icons, rules) are not recorded in ``imageBoxes``.
+    public static let minimumRecordedImageShare = 0.01
+    /// At most this many images are recorded in ``imageBoxes`` (the largest).
+    public static let maximumRecordedImages = 16
 
     /// Creates a probe result.
     public init(
@@ -20,7 +29,8 @@ public struct TextLayerProbe: Sendable, Hashable, Codable {
         charactersPerSquareInch: Double,
         imageCoverage: Double,
         unmappableShare: Double,
-        invisibleShare: Double
+        invisibleShare: Double,
+        imageBoxes: [BoundingBox]? = nil
     ) {
         self.characterCount = characterCount
         self.wordCount = wordCount
@@ -28,5 +38,6 @@ public struct TextLayerProbe: Sendable, Hashable, Codable {
         self.imageCoverage = imageCoverage
         self.unmappableShare = unmappableShare
         self.invisibleShare = invisibleShare
+        self.imageBoxes = imageBoxes
     }
 }

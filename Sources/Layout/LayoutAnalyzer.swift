@@ -107,8 +107,14 @@ public struct LayoutAnalyzer: Sendable {
             current.append(line)
         }
         flush()
+        // A table row that holds exactly the words of a source line reuses that line's word storage instead of
+        // a copy (the same values: on a 200-page statement the copies were 5 MB of the evidence).
+        var sourceWords: [[TextWord]: [TextWord]] = [:]
+        if !tables.isEmpty {
+            for line in lines { sourceWords[line.words] = line.words }
+        }
         for table in tables {
-            let rows = table.rowWords.filter { !$0.isEmpty }.map { TextLine(words: $0) }
+            let rows = table.rowWords.filter { !$0.isEmpty }.map { TextLine(words: sourceWords[$0] ?? $0) }
             let region = LayoutRegion(kind: .table, box: table.box, order: 0, lines: rows, source: text.source,
                                       cells: table.cells)
             let position = regions.firstIndex { $0.kind != .pageHeader && $0.box.y > table.box.y } ?? regions.count

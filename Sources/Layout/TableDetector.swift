@@ -151,6 +151,8 @@ public struct TableDetector: Sendable {
             if parts.count > 1, populated { refined += parts } else { refined.append(band) }
         }
         var cells: [TableCell] = []
+        // Kept in the page's layout: sized up front rather than grown (growth left up to half of it unused).
+        cells.reserveCapacity(rows.reduce(0) { $0 + $1.segments.count })
         for (rowIndex, row) in rows.enumerated() {
             for segment in row.segments {
                 let covered = refined.indices.filter {

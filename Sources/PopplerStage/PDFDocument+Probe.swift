@@ -23,13 +23,19 @@ extension PDFDocument {
             invisibleShare = Double(invisible) / Double(words.count)
         }
         let area = size.areaSquareInches
+        let images = try imageBoxes(page: number)
+        let pagePoints = size.width * size.height
+        let minimumArea = pagePoints * TextLayerProbe.minimumRecordedImageShare
+        let recorded = images.filter { pagePoints > 0 && $0.area >= minimumArea }.sorted { $0.area > $1.area }
+            .prefix(TextLayerProbe.maximumRecordedImages)
         return TextLayerProbe(
             characterCount: characters,
             wordCount: words.count,
             charactersPerSquareInch: area > 0 ? Double(characters) / area : 0,
-            imageCoverage: try imageCoverage(page: number),
+            imageCoverage: CoverageGrid.coverage(of: images, within: size),
             unmappableShare: characters > 0 ? Double(unmappable) / Double(characters) : 0,
-            invisibleShare: invisibleShare
+            invisibleShare: invisibleShare,
+            imageBoxes: Array(recorded)
         )
     }
 

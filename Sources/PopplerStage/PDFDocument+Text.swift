@@ -55,22 +55,32 @@ extension PDFDocument {
 
     /// Share of the page covered by images, from 0 to 1 (overlapping images are counted once).
     public func imageCoverage(page number: Int) throws -> Double {
+        let size = try pageSize(number)
+        return CoverageGrid.coverage(of: try imageBoxes(page: number), within: size)
+    }
+
+    /// Where the page's embedded images are drawn: one box per image (points, top-left origin, clipped to
+    /// the page), in the order Poppler lists them.
+    public func imageBoxes(page number: Int) throws -> [BoundingBox] {
         try withPage(number) { page in
             var width = 0.0
             var height = 0.0
             poppler_page_get_size(page, &width, &height)
-            guard width > 0, height > 0, let mapping = poppler_page_get_image_mapping(page) else { return 0 }
+            guard width > 0, height > 0, let mapping = poppler_page_get_image_mapping(page) else { return [] }
             defer { poppler_page_free_image_mapping(mapping) }
+            let bounds = PageSize(width: width, height: height).bounds
             var boxes: [BoundingBox] = []
             var node: UnsafeMutablePointer<GList>? = mapping
             while let current = node {
                 if let data = current.pointee.data {
                     let area = data.assumingMemoryBound(to: PopplerImageMapping.self).pointee.area
-                    boxes.append(BoundingBox(x1: area.x1, y1: area.y1, x2: area.x2, y2: area.y2))
+                    if let box = BoundingBox(x1: area.x1, y1: area.y1, x2: area.x2, y2: area.y2).intersection(bounds) {
+                        boxes.append(box)
+                    }
                 }
                 node = current.pointee.next
             }
-            return CoverageGrid.coverage(of: boxes, within: PageSize(width: width, height: height))
+            return boxes
         }
     }
 }

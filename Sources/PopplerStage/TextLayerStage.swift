@@ -24,7 +24,11 @@ public struct TextLayerStage: Stage {
     }
 
     /// `poppler.text`; bump the version whenever word or line assembly or the probe changes.
-    public var identity: StageIdentity { StageIdentity(name: "poppler.text", version: 1) }
+    /// Version 2: the probe records the boxes of the page's larger images (for OCR of image regions).
+    public var identity: StageIdentity { Self.identity }
+
+    /// The identity of the text-layer stage, wherever it runs (in process or in a worker).
+    public static let identity = StageIdentity(name: "poppler.text", version: 2)
 
     public func run(_ input: PageRequest) async throws -> Output {
         let (text, probe) = try await reader.textLayer(input.source, page: input.page)

@@ -32,8 +32,9 @@ public struct EvidenceLocator: Sendable {
     public init(index: EvidenceIndex, fuzzyThreshold: Double = 0.8) {
         self.index = index
         self.fuzzyThreshold = fuzzyThreshold
+        // Agreement can be checked only where OCR read the whole page, not just its images.
         var sources: [Int: Set<TextSource>] = [:]
-        for stream in index.streams { sources[stream.page, default: []].insert(stream.source) }
+        for stream in index.streams where !stream.isPartial { sources[stream.page, default: []].insert(stream.source) }
         pagesWithBothSources = Set(sources.filter { $0.value.count > 1 }.keys)
     }
 

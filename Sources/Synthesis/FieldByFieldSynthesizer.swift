@@ -28,8 +28,11 @@ struct FieldByFieldSynthesizer {
     }
 
     func run(evidence: DocumentEvidence, text: EvidenceText) async throws -> Outcome {
-        let finder = CandidateFinder(evidence: evidence, normalizer: valueNormalizer, maxCandidates: options.maxCandidates)
-        let locator = EvidenceLocator(evidence: evidence, normalizer: valueNormalizer)
+        // One index for both: it is the largest structure synthesis builds (two copies were half the peak
+        // memory of a 200-page document).
+        let index = EvidenceIndex(evidence: evidence, normalizer: valueNormalizer)
+        let finder = CandidateFinder(index: index, maxCandidates: options.maxCandidates)
+        let locator = EvidenceLocator(index: index)
         var answer = JSONValue.object(JSONObject())
         var origins: [String: String] = [:]
         var diagnostics: [Diagnostic] = []

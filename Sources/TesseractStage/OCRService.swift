@@ -27,6 +27,16 @@ public final class OCRService: Sendable {
         try await pool.run { engine in try engine.recognize(image, deskew: deskew, timeLimit: timeLimit) }
     }
 
+    /// OCRs only `regions` of one rendered page on a worker thread
+    /// (see ``TesseractEngine/recognize(_:regions:deskew:timeLimit:)``).
+    public func recognize(
+        _ image: GrayImage, regions: [BoundingBox], deskew: Bool = true, timeLimit: Duration? = nil
+    ) async throws -> PageText {
+        try await pool.run { engine in
+            try engine.recognize(image, regions: regions, deskew: deskew, timeLimit: timeLimit)
+        }
+    }
+
     /// Stops the worker threads once queued pages finish; with `waitUntilStopped`, returns when every
     /// thread has released its engines (do that before the process exits).
     public func shutdown(waitUntilStopped: Bool = false) {

@@ -89,6 +89,40 @@ public final class TesseractEngine {
         return TesseractResultReader(api: handle, mapper: mapper).read()
     }
 
+    /// OCRs only `regions` of a rendered page (points from the page's top-left corner): each is cropped from
+    /// `image` and recognised on its own, and its boxes are moved back onto the page, so they are in page
+    /// points like everything else. The result's ``PageText/regions`` lists the areas read (a region outside
+    /// the image is skipped). `deskew` and `timeLimit` apply to each region.
+    public func recognize(
+        _ image: GrayImage, regions: [BoundingBox], deskew: Bool = true, timeLimit: Duration? = nil
+    ) throws -> PageText {
+        var lines: [TextLine] = []
+        var blocks: [TextBlock] = []
+        var read: [BoundingBox] = []
+        for region in regions {
+            guard let crop = image.cropped(to: region) else { continue }
+            let text = try recognize(crop.image, deskew: deskew, timeLimit: timeLimit)
+            let dx = Double(crop.left) * image.pointsPerPixel
+            let dy = Double(crop.top) * image.pointsPerPixel
+            let move = { (line: TextLine) in
+                TextLine(
+                    words: line.words.map { word in
+                        var moved = word
+                        moved.box = word.box.offsetBy(dx: dx, dy: dy)
+                        return moved
+                    },
+                    box: line.box.offsetBy(dx: dx, dy: dy)
+                )
+            }
+            lines += text.lines.map(move)
+            blocks += text.blocks.map { block in
+                TextBlock(kind: block.kind, box: block.box.offsetBy(dx: dx, dy: dy), lines: block.lines.map(move))
+            }
+            read.append(region)
+        }
+        return PageText(source: .ocr, lines: lines, blocks: blocks, regions: read)
+    }
+
     private static func milliseconds(_ duration: Duration) -> Int64 {
         let parts = duration.components
         return max(1, parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000)
