@@ -230,6 +230,12 @@ struct FieldByFieldSynthesizer {
         object["items"] = object["items"].map(Self.boundedRow)
         arraySchema = .object(object)
         let pointer = "/" + path.joined(separator: "/")
+        // The item schema may refer to the schema's definitions (`$ref: #/$defs/ident`): they go along.
+        var request: JSONObject = ["type": "object", "properties": ["rows": arraySchema], "required": ["rows"]]
+        for key in ["$defs", "definitions"] {
+            if let definitions = schema.document[key] { request[key] = definitions }
+        }
+        let rowsRequest = JSONValue.object(request)
         // A rows answer needs room to be written: two thirds of the evidence budget per request (at the full
         // budget, invoice2data's QualityHosting overflowed the local model's 4,096-token context).
         let chunks = text.chunks(maximumCharacters: options.maxEvidenceCharacters * 2 / 3)
@@ -244,9 +250,7 @@ struct FieldByFieldSynthesizer {
             do {
                 response = try await model.complete(ChatRequest(
                     system: PromptBuilder.systemField, user: [.text(question)],
-                    responseSchema: ResponseSchema(name: "rows", schema: ["type": "object", "properties": [
-                        "rows": arraySchema,
-                    ], "required": ["rows"]]),
+                    responseSchema: ResponseSchema(name: "rows", schema: rowsRequest),
                     temperature: options.temperature, maxOutputTokens: options.maxRowsOutputTokens
                 ))
             } catch let error as ModelClientError
