@@ -306,8 +306,9 @@ struct FieldByFieldSynthesizer {
             guard case .object(var schema) = property else { continue }
             schema["x-compare"] = nil
             schema["x-source"] = nil
-            let types = schema["type"]?.stringValue.map { [$0] } ?? schema["type"]?.arrayValue?.compactMap(\.stringValue)
-            if types?.contains("string") == true, schema["maxLength"] == nil { schema["maxLength"] = 200 }
+            let types = schema["type"]?.stringValue.map { [$0] }
+                ?? schema["type"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            if types.contains("string"), schema["maxLength"] == nil { schema["maxLength"] = 200 }
             properties[name] = .object(schema)
         }
         object["properties"] = .object(properties)
