@@ -1,30 +1,15 @@
 import JSONCore
 
 /// How one unit of one document scored. Counts rather than flags, because a row field (`/lines/*/name`)
-/// holds one value per expected row.
+/// holds one value per expected row. In JSON the counters sit beside the pointer and rule, as one flat object.
+@dynamicMemberLookup
 public struct FieldOutcome: Sendable, Codable, Hashable {
     /// The unit's pointer, `*` standing for every row.
     public var pointer: String
     /// The rule's name.
     public var rule: String
-    /// Expected values that are present (not absent, not `null`).
-    public var scored = 0
-    /// Of ``scored``, those the prediction got right.
-    public var correct = 0
-    /// Slots whose expected value is absent or `null`.
-    public var absent = 0
-    /// Of ``absent``, those the prediction filled anyway.
-    public var fabricated = 0
-    /// Values the extractor listed as needing review.
-    public var flagged = 0
-    /// Of ``flagged``, those that were wrong.
-    public var flaggedWrong = 0
-    /// Wrong values: expected present but missed or different, plus fabricated ones.
-    public var wrong = 0
-    /// Expected scalar values looked up in the evidence.
-    public var evidenceChecked = 0
-    /// Of ``evidenceChecked``, those printed somewhere in the evidence (normalised).
-    public var evidenceFound = 0
+    /// The unit's counters (`outcome.correct` and the like read and write them directly).
+    public var counts = FieldCounts()
     /// For a `set`: the multiset F1.
     public var f1: Double?
     /// The expected value (scalars and sets only).
@@ -38,23 +23,55 @@ public struct FieldOutcome: Sendable, Codable, Hashable {
         self.rule = rule
     }
 
+    /// One counter of ``counts``.
+    public subscript(dynamicMember keyPath: WritableKeyPath<FieldCounts, Int>) -> Int {
+        get { counts[keyPath: keyPath] }
+        set { counts[keyPath: keyPath] = newValue }
+    }
+
     /// Records one value: whether it was expected, right, flagged.
     mutating func record(expectedPresent: Bool, predictedPresent: Bool, correct isCorrect: Bool, flagged: Bool) {
         var isWrong = false
         if expectedPresent {
-            scored += 1
-            if isCorrect { correct += 1 } else { isWrong = true }
+            counts.scored += 1
+            if isCorrect { counts.correct += 1 } else { isWrong = true }
         } else {
-            absent += 1
+            counts.absent += 1
             if predictedPresent {
-                fabricated += 1
+                counts.fabricated += 1
                 isWrong = true
             }
         }
-        if isWrong { wrong += 1 }
+        if isWrong { counts.wrong += 1 }
         if flagged {
-            self.flagged += 1
-            if isWrong { flaggedWrong += 1 }
+            counts.flagged += 1
+            if isWrong { counts.flaggedWrong += 1 }
         }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case pointer, rule, f1, expected, predicted
+    }
+
+    /// Reads the outcome and its counters from one flat JSON object.
+    public init(from decoder: any Decoder) throws {
+        counts = try FieldCounts(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        pointer = try container.decode(String.self, forKey: .pointer)
+        rule = try container.decode(String.self, forKey: .rule)
+        f1 = try container.decodeIfPresent(Double.self, forKey: .f1)
+        expected = try container.decodeIfPresent(JSONValue.self, forKey: .expected)
+        predicted = try container.decodeIfPresent(JSONValue.self, forKey: .predicted)
+    }
+
+    /// Writes the outcome and its counters as one flat JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        try counts.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(pointer, forKey: .pointer)
+        try container.encode(rule, forKey: .rule)
+        try container.encodeIfPresent(f1, forKey: .f1)
+        try container.encodeIfPresent(expected, forKey: .expected)
+        try container.encodeIfPresent(predicted, forKey: .predicted)
     }
 }

@@ -1,24 +1,12 @@
 /// Counts summed over field outcomes and the rates derived from them. A rate is nil when its denominator
 /// is zero (no value of that kind), never a misleading 0 or 1.
+///
+/// The counts are one ``FieldCounts`` value; `metrics.correct` and the like read it directly. In JSON they
+/// sit beside the rates, as before.
+@dynamicMemberLookup
 public struct Metrics: Sendable, Codable, Hashable {
-    /// See ``FieldOutcome/scored``.
-    public var scored = 0
-    /// See ``FieldOutcome/correct``.
-    public var correct = 0
-    /// See ``FieldOutcome/absent``.
-    public var absent = 0
-    /// See ``FieldOutcome/fabricated``.
-    public var fabricated = 0
-    /// See ``FieldOutcome/flagged``.
-    public var flagged = 0
-    /// See ``FieldOutcome/flaggedWrong``.
-    public var flaggedWrong = 0
-    /// See ``FieldOutcome/wrong``.
-    public var wrong = 0
-    /// See ``FieldOutcome/evidenceChecked``.
-    public var evidenceChecked = 0
-    /// See ``FieldOutcome/evidenceFound``.
-    public var evidenceFound = 0
+    /// The summed counters.
+    public var counts: FieldCounts
     /// correct / scored.
     public var accuracy: Double?
     /// fabricated / absent.
@@ -32,25 +20,51 @@ public struct Metrics: Sendable, Codable, Hashable {
 
     /// Sums `outcomes`.
     public init(_ outcomes: [FieldOutcome]) {
-        for outcome in outcomes {
-            scored += outcome.scored
-            correct += outcome.correct
-            absent += outcome.absent
-            fabricated += outcome.fabricated
-            flagged += outcome.flagged
-            flaggedWrong += outcome.flaggedWrong
-            wrong += outcome.wrong
-            evidenceChecked += outcome.evidenceChecked
-            evidenceFound += outcome.evidenceFound
-        }
-        accuracy = Self.rate(correct, scored)
-        fabricationRate = Self.rate(fabricated, absent)
-        reviewPrecision = Self.rate(flaggedWrong, flagged)
-        reviewRecall = Self.rate(flaggedWrong, wrong)
-        evidenceRecall = Self.rate(evidenceFound, evidenceChecked)
+        self.init(counts: outcomes.reduce(FieldCounts()) { $0 + $1.counts })
+    }
+
+    /// The rates of `counts`.
+    public init(counts: FieldCounts) {
+        self.counts = counts
+        accuracy = Self.rate(counts.correct, counts.scored)
+        fabricationRate = Self.rate(counts.fabricated, counts.absent)
+        reviewPrecision = Self.rate(counts.flaggedWrong, counts.flagged)
+        reviewRecall = Self.rate(counts.flaggedWrong, counts.wrong)
+        evidenceRecall = Self.rate(counts.evidenceFound, counts.evidenceChecked)
+    }
+
+    /// One counter of ``counts``.
+    public subscript(dynamicMember keyPath: KeyPath<FieldCounts, Int>) -> Int {
+        counts[keyPath: keyPath]
     }
 
     static func rate(_ part: Int, _ whole: Int) -> Double? {
         whole == 0 ? nil : Double(part) / Double(whole)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case accuracy, fabricationRate, reviewPrecision, reviewRecall, evidenceRecall
+    }
+
+    /// Reads the counters and rates from one flat JSON object.
+    public init(from decoder: any Decoder) throws {
+        counts = try FieldCounts(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        accuracy = try container.decodeIfPresent(Double.self, forKey: .accuracy)
+        fabricationRate = try container.decodeIfPresent(Double.self, forKey: .fabricationRate)
+        reviewPrecision = try container.decodeIfPresent(Double.self, forKey: .reviewPrecision)
+        reviewRecall = try container.decodeIfPresent(Double.self, forKey: .reviewRecall)
+        evidenceRecall = try container.decodeIfPresent(Double.self, forKey: .evidenceRecall)
+    }
+
+    /// Writes the counters and rates as one flat JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        try counts.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(accuracy, forKey: .accuracy)
+        try container.encodeIfPresent(fabricationRate, forKey: .fabricationRate)
+        try container.encodeIfPresent(reviewPrecision, forKey: .reviewPrecision)
+        try container.encodeIfPresent(reviewRecall, forKey: .reviewRecall)
+        try container.encodeIfPresent(evidenceRecall, forKey: .evidenceRecall)
     }
 }

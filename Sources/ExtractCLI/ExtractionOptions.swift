@@ -73,6 +73,9 @@ struct ExtractionOptions: ParsableArguments {
     @Option(help: "How the model is asked: auto, whole (one request for the schema), fields (one per field).")
     var synthesis: SynthesisOptions.Strategy = .auto
 
+    @Option(help: "Fields: take the best candidate unasked when it leads the next by this score (2: always ask).")
+    var candidateMargin: Double?
+
     @Option(help: "Answers requested per document at most, first ask and repairs included.")
     var maxAttempts: Int = 3
 
@@ -104,6 +107,9 @@ struct ExtractionOptions: ParsableArguments {
 
     func validate() throws {
         guard dpi >= 36, dpi <= 1200 else { throw ValidationError("--dpi must be between 36 and 1200") }
+        if let candidateMargin, !(0...2).contains(candidateMargin) {
+            throw ValidationError("--candidate-margin must be 0 to 2")
+        }
         guard maxAttempts >= 1, maxAttempts <= 20 else { throw ValidationError("--max-attempts must be 1 to 20") }
         guard (0...1).contains(reviewThreshold) else { throw ValidationError("--review-threshold must be 0 to 1") }
         if let maxCost, maxCost < 0 { throw ValidationError("--max-cost must not be negative") }
@@ -129,6 +135,7 @@ struct ExtractionOptions: ParsableArguments {
         }
         configuration.synthesis.strategy = synthesis
         configuration.synthesis.maxAttempts = maxAttempts
+        if let candidateMargin { configuration.synthesis.clearCandidateMargin = candidateMargin }
         configuration.synthesis.maxDocumentTokens = maxDocumentTokens == 0 ? nil : maxDocumentTokens
         limits.apply(to: &configuration.evidence)
         configuration.budget = BudgetLimits(maxTokens: maxTokens, maxCostUSD: maxCost)

@@ -68,6 +68,13 @@ public struct CandidateFinder: Sendable {
         return rank(found, field: field)
     }
 
+    /// The printed labels that may introduce `field`'s value: its concept's labels (invoice number →
+    /// `invoice no`, `rechnungsnr`, `facture n` …) and labels made from its own name, lower-case.
+    public static func labelPhrases(for field: SchemaField) -> [String] {
+        let concept = FieldConcept.match(for: field)?.concept
+        return Array(Set(concept?.labels ?? []).union(ownLabels(for: field))).sorted()
+    }
+
     /// Labels made from the field's own name (and its parent's): `client_id` → `client id`; `number` inside
     /// `delivery_note` → `delivery note number`, `delivery note no`, `delivery note`.
     static func ownLabels(for field: SchemaField) -> Set<String> {
@@ -271,8 +278,15 @@ public struct CandidateFinder: Sendable {
             return scans
         case .amount, .integer:
             if concept?.id == "tax" { return percentThenAmountScan(field: field) }
-            guard concept?.id == "total" else { return [] }
-            return largestAmountScan(field: field, labelled: labelled)
+            if concept?.id == "total" { return largestAmountScan(field: field, labelled: labelled) }
+            // A required amount no label introduces (a net amount printed only as the total of an invoice
+            // without tax): the largest amount, weakly, so that the schema's demand is met by a printed value.
+            guard field.isRequired, kind == .amount, labelled.isEmpty else { return [] }
+            return largestAmountScan(field: field, labelled: []).map { candidate in
+                var weak = candidate
+                weak.score *= 0.5
+                return weak
+            }
         case .percent:
             return lineScan(kind: kind, field: field, base: 0.2)
         case .currency, .enumeration, .iban, .bic, .email, .url, .vatID:
@@ -523,6 +537,7 @@ public struct CandidateFinder: Sendable {
             var lines: [String] = []
             var boxes: [BoundingBox] = [name.box]
             var bottom = name.box.maxY
+            var asides = 0
             let height = max(4, name.box.height)
             while lines.count < 4 {
                 let below = stream.words.filter { word in
@@ -543,6 +558,12 @@ public struct CandidateFinder: Sendable {
                 if ["attn", "t.a.v", "z.hd", "c/o", "to the attention"].contains(where: { lower.hasPrefix($0) }) {
                     continue
                 }
+                // Between a name and its address (receipts, letterheads): a registration number in brackets
+                // (`(CO.REG : 86G671-D)`, `(867388-U)`) or the date and time of printing.
+                if lines.isEmpty, asides < 2, Self.isAside(text) {
+                    asides += 1
+                    continue
+                }
                 if text.contains("@") || text.contains(":") || ValueReader.isLabelOnly(text)
                     || Self.addressStopWords.contains(where: { lower.hasPrefix($0) }) {
                     break
@@ -559,6 +580,18 @@ public struct CandidateFinder: Sendable {
                                     score: name.score * 0.9, method: .layout))
         }
         return result
+    }
+
+    /// A line printed between a company name and its address that is not part of the address: wholly in
+    /// brackets, a registration label, or holding a time of day.
+    static func isAside(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let first = trimmed.first, let last = trimmed.last, "([{".contains(first), ")]}".contains(last) {
+            return true
+        }
+        let lower = trimmed.lowercased()
+        if ["reg", "co. no", "company no", "gst", "sst"].contains(where: { lower.hasPrefix($0) }) { return true }
+        return trimmed.range(of: #"\b\d{1,2}:\d{2}\b"#, options: .regularExpression) != nil
     }
 
     private func buyerLabelBoxes() -> [(page: Int, box: BoundingBox)] {
@@ -579,6 +612,8 @@ public struct CandidateFinder: Sendable {
         "b.v.", "bv", "n.v.", "nv", "gmbh", "ag", "kg", "ohg", "ug", "se", "inc", "inc.", "ltd", "ltd.", "llc",
         "plc", "s.a.", "sa", "sas", "sarl", "s.a.r.l.", "s.l.", "spa", "s.p.a.", "oy", "ab", "a/s", "co.",
         "corp", "corp.", "corporation", "limited", "gbr", "e.k.", "vof", "bvba", "sprl", "kgaa", "lp", "llp",
+        // Malaysia and Singapore: Sdn. Bhd., Berhad, S/B, PLT, Pte.
+        "bhd", "bhd.", "berhad", "s/b", "plt", "pte", "pte.",
     ]
 
     static func isLegalForm(_ word: String) -> Bool {

@@ -343,6 +343,10 @@ public struct ValueNormalizer: Sendable, Hashable {
 
     /// `14 March 2024`, `March 14, 2024`, `14-Mar-2024`, `7. Mai 2014`, `Thursday, 14 March 2024`.
     private func wordDate(_ text: String) -> String? {
+        // A dash standing alone separates a range (`July 1 - July 31, 2014`): its halves are no date together.
+        if text.split(separator: " ").contains(where: { ["-", "–", "—"].contains($0) }) {
+            return nil
+        }
         var tokens: [Substring] = []
         var current = ""
         for character in text {

@@ -1,4 +1,5 @@
 import ExtractCore
+import Foundation
 import JSONCore
 import JSONSchema
 import ModelClients
@@ -146,7 +147,7 @@ struct FieldByFieldSynthesizer {
             return (nil, "null", 1)
         }
         if let options = field.enumValues, !options.isEmpty {
-            let context = Array(text.lines.prefix(40))
+            let context = questionContext(for: field, in: text, limit: 40)
             let question = FieldQuestion.pick(field: field, options: options, context: context, hint: hint)
             let answer = try await ask(question, schema: ["type": "object", "properties": ["value": [
                 "enum": .array(options + [.null]),
@@ -155,7 +156,7 @@ struct FieldByFieldSynthesizer {
             return (nil, "null", 1)
         }
         // No candidates: ask for the value, and keep it only if it is printed in the evidence.
-        let context = Array(text.lines.prefix(60))
+        let context = questionContext(for: field, in: text, limit: 40)
         let question = FieldQuestion.value(field: field, context: context, hint: hint)
         var valueSchema = field.schema
         if case .object(var object) = valueSchema {
@@ -180,6 +181,31 @@ struct FieldByFieldSynthesizer {
         return try? JSONValue(parsing: AnswerText.jsonPart(of: response.text))
     }
 
+    /// The evidence a question without candidates shows: every line holding one of the field's labels with
+    /// the line after it (values sit beside or below their labels), up to half of `limit`, then the document's
+    /// first lines up to `limit`; in document order. The first lines alone miss values printed further down.
+    func questionContext(for field: SchemaField, in text: EvidenceText, limit: Int) -> [EvidenceText.Line] {
+        let phrases = CandidateFinder.labelPhrases(for: field).map(Self.fold).filter { $0.count >= 3 }
+        var chosen = Set<Int>()
+        for (index, line) in text.lines.enumerated() where chosen.count < limit / 2 {
+            let folded = " " + Self.fold(line.text) + " "
+            guard phrases.contains(where: { folded.contains(" \($0) ") }) else { continue }
+            chosen.formUnion(index...min(index + 1, text.lines.count - 1))
+        }
+        var index = 0
+        while chosen.count < limit, index < text.lines.count {
+            chosen.insert(index)
+            index += 1
+        }
+        return chosen.sorted().map { text.lines[$0] }
+    }
+
+    /// Lower-case, without accents, every run of other characters than letters and digits one space.
+    static func fold(_ text: String) -> String {
+        let plain = text.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+        return plain.split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
+    }
+
     /// The evidence lines that hold the candidates, with the line before each (where labels sit).
     private func contextLines(for candidates: [Candidate], in text: EvidenceText) -> [EvidenceText.Line] {
         var chosen: [Int] = []
@@ -201,12 +227,21 @@ struct FieldByFieldSynthesizer {
               case .object(var object) = arraySchema
         else { return ([], 0, nil) }
         let cap = min(object["maxItems"]?.intValue ?? options.maxArrayItems, options.maxArrayItems)
-        object["maxItems"] = .number(JSONNumber(cap))
-        arraySchema = .object(object)
         // Rows are checked one by one against the item schema (when it stands alone, i.e. has no `$ref` out).
         let itemSchema = object["items"].flatMap { try? JSONSchema($0, checkingMetaSchema: false) }
+        object["maxItems"] = .number(JSONNumber(cap))
+        object["items"] = object["items"].map(Self.boundedRow)
+        arraySchema = .object(object)
         let pointer = "/" + path.joined(separator: "/")
-        let chunks = text.chunks(maximumCharacters: options.maxEvidenceCharacters)
+        // The item schema may refer to the schema's definitions (`$ref: #/$defs/ident`): they go along.
+        var request: JSONObject = ["type": "object", "properties": ["rows": arraySchema], "required": ["rows"]]
+        for key in ["$defs", "definitions"] {
+            if let definitions = schema.document[key] { request[key] = definitions }
+        }
+        let rowsRequest = JSONValue.object(request)
+        // A rows answer needs room to be written: two thirds of the evidence budget per request (at the full
+        // budget, invoice2data's QualityHosting overflowed the local model's 4,096-token context).
+        let chunks = text.chunks(maximumCharacters: options.maxEvidenceCharacters * 2 / 3)
         var rows: [JSONValue] = []
         var dropped = 0
         var asked = 0
@@ -214,13 +249,20 @@ struct FieldByFieldSynthesizer {
         for chunk in chunks where rows.count < cap {
             asked += 1
             let question = FieldQuestion.rows(path: path, fields: rowFields, evidence: chunk.rendered)
-            let response = try await model.complete(ChatRequest(
-                system: PromptBuilder.systemField, user: [.text(question)],
-                responseSchema: ResponseSchema(name: "rows", schema: ["type": "object", "properties": [
-                    "rows": arraySchema,
-                ], "required": ["rows"]]),
-                temperature: options.temperature, maxOutputTokens: options.maxOutputTokens
-            ))
+            let response: ChatResponse
+            do {
+                response = try await model.complete(ChatRequest(
+                    system: PromptBuilder.systemField, user: [.text(question)],
+                    responseSchema: ResponseSchema(name: "rows", schema: rowsRequest),
+                    temperature: options.temperature, maxOutputTokens: options.maxRowsOutputTokens
+                ))
+            } catch let error as ModelClientError
+                where error.code == .serverError && error.message.localizedCaseInsensitiveContains("context size")
+            {
+                // This part of the evidence does not fit the model's context: its rows are missed, not invented.
+                unreadable += 1
+                continue
+            }
             guard let parsed = try? JSONValue(parsing: AnswerText.jsonPart(of: response.text)),
                   let answered = parsed["rows"]?.arrayValue ?? parsed.arrayValue
             else {
@@ -256,6 +298,26 @@ struct FieldByFieldSynthesizer {
             "\(pointer): \(rows.count) rows; " + notes.joined(separator: "; ")
         )
         return (rows, asked, note)
+    }
+
+    /// The item schema the model is constrained to: only the declared properties (a weak model adds keys of its
+    /// own), strings at most 200 characters (it otherwise repeats digits until the token limit), no scorer
+    /// annotations. The rows it returns are still checked against the schema's own item schema.
+    static func boundedRow(_ item: JSONValue) -> JSONValue {
+        guard case .object(var object) = item, case .object(var properties)? = object["properties"] else { return item }
+        for (name, property) in properties {
+            guard case .object(var schema) = property else { continue }
+            schema["x-compare"] = nil
+            schema["x-source"] = nil
+            let types = schema["type"]?.stringValue.map { [$0] }
+                ?? schema["type"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            if types.contains("string"), schema["maxLength"] == nil { schema["maxLength"] = 200 }
+            properties[name] = .object(schema)
+        }
+        object["properties"] = .object(properties)
+        object["additionalProperties"] = false
+        object["x-compare"] = nil
+        return .object(object)
     }
 
     /// Normalises each row field (dates, numbers, enums) the way the whole answer is normalised.

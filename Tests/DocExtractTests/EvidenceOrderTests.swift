@@ -22,6 +22,27 @@ import Testing
         #expect(EvidenceText(evidence).lines.allSatisfy { $0.id.hasPrefix("p1.t") })
     }
 
+    /// Field-by-field synthesis reads rows as printed: a label and the value beside it share one line, even
+    /// when the text layer lists the labels' column first.
+    @Test func rowsKeepALabelBesideItsValue() {
+        func line(_ text: String, x: Double, y: Double) -> TextLine {
+            TextLine(words: [TextWord(text: text, box: BoundingBox(x: x, y: y, width: 60, height: 10))])
+        }
+        let lines = [
+            line("Invoice no.", x: 50, y: 100), line("Date", x: 50, y: 120), line("30064443", x: 200, y: 101),
+            line("7 May 2014", x: 200, y: 119), line("Customer", x: 350, y: 100),
+        ]
+        let size = PageSize(width: 595, height: 842)
+        let evidence = DocumentEvidence(
+            info: DocumentInfo(pageCount: 1, pageSizes: [size]),
+            pages: [PageEvidence(number: 1, size: size, textLayer: PageText(source: .textLayer, lines: lines))]
+        )
+        let rows = EvidenceText.rows(evidence)
+        #expect(rows.lines.map(\.text) == ["Invoice no. | 30064443 | Customer", "Date | 7 May 2014"])
+        #expect(rows.lines.map(\.id) == ["p1.t1", "p1.t2"])
+        #expect(!rows.rendered.contains("["))
+    }
+
     @Test func layoutCanBeTurnedOff() async throws {
         var options = EvidenceOptions()
         options.layout = .none

@@ -1,4 +1,5 @@
 import Evaluation
+import Foundation
 import JSONCore
 import Testing
 
@@ -129,6 +130,24 @@ struct DocumentScorerTests {
         #expect(metrics.correct == 0 && metrics.scored == 11)
         #expect(metrics.fabricated == 0)
         #expect(tables[0].predictedRows == 0 && tables[0].recall == 0 && tables[0].precision == nil)
+    }
+
+    @Test func metricsSumTheOutcomesCountsAndKeepTheirJSONFlat() throws {
+        let (fields, _) = try scorer().score(predicted: Self.expected, expected: Self.expected)
+        let metrics = Metrics(fields)
+        #expect(metrics.counts == fields.map(\.counts).reduce(FieldCounts(), +))
+        #expect(metrics.counts.correct == metrics.correct && metrics.correct == 11)
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let object = try JSONValue(parsing: String(decoding: try encoder.encode(metrics), as: UTF8.self))
+        #expect(object["correct"]?.intValue == 11 && object["evidence_checked"]?.intValue == 0)
+        #expect(object["counts"] == nil && object["accuracy"]?.numberValue != nil)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let data = try encoder.encode(fields)
+        let decoded = try decoder.decode([FieldOutcome].self, from: data)
+        #expect(decoded.map(\.counts) == fields.map(\.counts) && decoded.map(\.pointer) == fields.map(\.pointer))
+        #expect(try decoder.decode(Metrics.self, from: try encoder.encode(metrics)) == metrics)
     }
 
     @Test func setOfObjectsMatchesElementsByTheirRules() throws {

@@ -65,6 +65,12 @@ import Testing
         #expect(regions == [BoundingBox(x: 50, y: 100, width: 490, height: 200)])
     }
 
+    @Test func sparsePageWithAPictureIsOCRd() {
+        #expect(routing.decide(mode: .auto, probe: probe(density: 7.3, images: 0.10)).runOCR)
+        #expect(!routing.decide(mode: .auto, probe: probe(density: 7.3, images: 0.03)).runOCR)
+        #expect(!routing.decide(mode: .auto, probe: probe(density: 16, images: 0.10)).runOCR)
+    }
+
     @Test func modesOverrideTheProbe() {
         #expect(routing.decide(mode: .always, probe: probe()).runOCR)
         #expect(!routing.decide(mode: .never, probe: nil).runOCR)

@@ -47,6 +47,7 @@ import Testing
     @Test(arguments: [
         "29 February 2023", "31 April 2024", "32.01.2024", "14/13/2024", "March 2024", "14 March", "hello",
         "Invoice date: 14 March 2024", "2024-13-01", "1er au 31 Juillet 2015", "", "14 March 2024 and more",
+        "1 - July 31", "July 1 - July 31, 2014",
     ])
     func datesThatAreNotDates(raw: String) {
         #expect(normalizer.date(raw) == nil)
