@@ -42,7 +42,12 @@ import Testing
     static func document() throws -> URL {
         var lines = ["Invoice INV-2041", "Customer: Nordvik Instruments B.V.", "Invoice date: 14 March 2024",
                      "Total due: 1,230.00 EUR", "Payment within 30 days to NL47 NVIB 0417 1234 56"]
-        lines += Array(repeating: "", count: 18) + ["Stamped copy"]
+        lines += Array(repeating: "", count: 18) + ["Stamped copy"] + Array(repeating: "", count: 9)
+        // Terms below the scan: a page of ordinary text density, so the page is not "little text" (which is
+        // OCR'd whole) but a good text page with one pasted scan.
+        lines += (1...16).map { number in
+            "Term \(number): goods remain the property of the seller until paid in full, clause \(number)."
+        }
         let first = MinimalPDF.Page(width: 595, height: 842, lines: lines, images: [try scannedText()])
         let second = MinimalPDF.Page(
             width: 595, height: 842,
