@@ -1,4 +1,6 @@
+import DocExtract
 import Foundation
+import ModelClients
 import Testing
 @testable import WatchService
 
@@ -81,5 +83,70 @@ import Testing
         queue.close()
         #expect(await queue.next() == nil)
         #expect(!queue.offer("c.pdf"))
+    }
+
+    @Test func failuresAreClassifiedAsTransientPermanentConfigurationOrWorkerCrash() {
+        let crash = ExtractError(
+            .damagedPDF, "the PDF reader crashed (signal 11, SIGSEGV); the file was skipped (likely a damaged PDF)",
+            path: "/in/.processing/a.pdf", page: 2)
+        #expect(FailureKind.classify(crash) == .workerCrash(
+            reason: "page 2: the PDF reader crashed (signal 11, SIGSEGV); the file was skipped (likely a damaged PDF)",
+            signal: "signal 11, SIGSEGV", code: "damagedPDF", exitCode: 4))
+        let exited = ExtractError(.renderFailed, "the PDF renderer exited unexpectedly (exit code 3); the file was skipped")
+        if case .workerCrash(_, let signal, _, let exitCode) = FailureKind.classify(exited) {
+            #expect(signal == "exit code 3")
+            #expect(exitCode == 6)
+        } else {
+            Issue.record("an unexpected worker exit is a crash")
+        }
+        let stuck = ExtractError(.damagedPDF, "the PDF reader did not finish within 600 s and was stopped")
+        #expect(FailureKind.classify(stuck) == .permanent(reason: stuck.message, code: "damagedPDF", exitCode: 4))
+
+        let key = ExtractError(.modelUnavailable, "openai/m@h: 401 from h: check OPENAI_API_KEY (said: bad key)")
+        #expect(FailureKind.classify(key) == .configuration(reason: key.message, exitCode: 7))
+        let missing = ExtractError(.noValidOutput, "openai/m@h: 404 from h: not found; check the base URL")
+        #expect(FailureKind.classify(missing) == .configuration(reason: missing.message, exitCode: 8))
+        let unreachable = ExtractError(.modelUnavailable, "openai/m@h: cannot connect to h: connection refused")
+        #expect(FailureKind.classify(unreachable) == .transient(reason: unreachable.message))
+        let limited = ModelClientError(code: .rateLimited, message: "429 from h: rate limited", status: 429)
+        #expect(FailureKind.classify(limited) == .transient(reason: limited.message))
+        let rejected = ModelClientError(code: .unauthorized, message: "403 from h", status: 403)
+        #expect(FailureKind.classify(rejected) == .configuration(reason: "403 from h", exitCode: 7))
+        let bad = ExtractError(.notAPDF, "the file is not a PDF")
+        #expect(FailureKind.classify(bad) == .permanent(reason: bad.message, code: "notAPDF", exitCode: 4))
+    }
+
+    @Test func longNamesAreShortenedAtACharacterBoundary() {
+        #expect(InboxLayout.shortened("acme/short.pdf") == "acme/short.pdf")
+        let long = "acme/" + String(repeating: "é", count: 120) + ".PDF"
+        let short = InboxLayout.shortened(long)
+        #expect(short == "acme/" + String(repeating: "é", count: 90) + ".PDF")
+        let stem = (short as NSString).lastPathComponent.dropLast(4)
+        #expect(stem.utf8.count <= InboxLayout.maximumStemBytes)
+        #expect(DurableFile.prefix(of: "aé", bytes: 2) == "a", "never half a character")
+    }
+
+    @Test func logLinesEscapeControlCharacters() {
+        #expect(FolderWatcher.printable("watch: a.pdf: success") == "watch: a.pdf: success")
+        #expect(FolderWatcher.printable("watch: new\nline\t.pdf") == "watch: new\\u{a}line\\u{9}.pdf")
+        #expect(FolderWatcher.printable("watch: Ünïcødé.pdf") == "watch: Ünïcødé.pdf")
+    }
+
+    @Test func theFileDeadlineReturnsTheResultOrGivesUpOnAHungOperation() async throws {
+        #expect(try await FileDeadline.run(limit: .seconds(30)) { 42 } == 42)
+        #expect(try await FileDeadline.run(limit: nil) { "no limit" } == "no limit")
+        let started = ContinuousClock.now
+        // An operation that ignores cancellation: the caller still gets its answer at the limit.
+        await #expect(throws: FileDeadline.Expired.self) {
+            try await FileDeadline.run(limit: .milliseconds(200)) { () async throws -> Int in
+                let semaphore = DispatchSemaphore(value: 0)
+                _ = semaphore.wait(timeout: .now() + 3)
+                return 1
+            }
+        }
+        #expect(ContinuousClock.now - started < .seconds(2.5))
+        await #expect(throws: CancellationError.self) {
+            try await FileDeadline.run(limit: .seconds(30)) { () async throws -> Int in throw CancellationError() }
+        }
     }
 }
