@@ -25,6 +25,10 @@ enum FailureKind: Sendable, Equatable {
             if let reason = configurationProblem(in: error) {
                 return .configuration(reason: reason, exitCode: error.code.exitCode)
             }
+            if let reason = tooLongForTheModel(error.message) {
+                return .permanent(reason: reason, code: "contextExceeded",
+                                  exitCode: ExtractError.Code.noValidOutput.exitCode)
+            }
             if error.code == .modelUnavailable { return .transient(reason: error.message) }
             if let signal = workerCrash(in: error.message) {
                 return .workerCrash(
@@ -40,6 +44,10 @@ enum FailureKind: Sendable, Equatable {
             if [.unauthorized, .missingAPIKey, .localServerMissing, .invalidConfiguration].contains(error.code)
                 || (error.code == .badRequest && error.status == 404) {
                 return .configuration(reason: error.message, exitCode: unavailable)
+            }
+            if let reason = tooLongForTheModel(error.message) {
+                return .permanent(reason: reason, code: "contextExceeded",
+                                  exitCode: ExtractError.Code.noValidOutput.exitCode)
             }
             // Unreachable servers, rate limits, 5xx: none of them is the document's fault, so the document
             // waits until the model works again.
@@ -66,6 +74,22 @@ enum FailureKind: Sendable, Equatable {
         else { return nil }
         guard configurationPhrases.contains(where: { error.message.contains($0) }) else { return nil }
         return error.message
+    }
+
+    /// What servers say when a prompt does not fit the model's context: llama-server answers 500 "Context size
+    /// has been exceeded.", OpenAI-compatible servers 400 `context_length_exceeded`. Retrying the same document
+    /// gives the same answer, so it is the document's failure, not a transient one.
+    private static let contextPhrases = [
+        "context size has been exceeded", "context_length_exceeded", "maximum context length",
+        "exceeds the context", "exceed_context_size",
+    ]
+
+    /// The failure reason when `message` says the document's prompt is too long for the model; nil otherwise.
+    static func tooLongForTheModel(_ message: String) -> String? {
+        let lower = message.lowercased()
+        guard contextPhrases.contains(where: { lower.contains($0) }) else { return nil }
+        return "the document does not fit the model's context (\(message)); read fewer pages (--pages), use a "
+            + "model with a larger context (DOCEXTRACT_LOCAL_CONTEXT for the local one) or a remote provider"
     }
 
     /// `signal 11, SIGSEGV` when `message` is a worker-process crash reported by the evidence reader

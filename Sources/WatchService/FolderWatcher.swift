@@ -181,6 +181,11 @@ public final class FolderWatcher: Service, Sendable {
             let source = layout.inboxFile(original)
             // lstat: a document-named symbolic link is claimed as the link itself (and set aside, never followed).
             guard InboxLayout.exists(source) else { return nil }
+            // A subfolder swapped for a link after the scan would make the rename take a file from elsewhere.
+            guard layout.foldersAreReal(original) else {
+                log("watch: \(original): skipped — a folder on its path is now a symbolic link (never followed)")
+                return nil
+            }
             let name = layout.uniqueClaimName(for: original)
             do {
                 try DurableFile.move(source, to: layout.claimFile(name))

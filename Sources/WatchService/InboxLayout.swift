@@ -81,6 +81,17 @@ struct InboxLayout: Sendable {
         return lstat(url.path, &info) == 0
     }
 
+    /// Whether every folder between the inbox and `relative` is a real folder, not a symbolic link (`lstat`).
+    func foldersAreReal(_ relative: String) -> Bool {
+        var folder = inbox
+        for component in relative.split(separator: "/").dropLast() {
+            folder = folder.appendingPathComponent(String(component))
+            var info = stat()
+            guard lstat(folder.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+        }
+        return true
+    }
+
     /// Whether `url` is a symbolic link (to anything, or dangling).
     static func isSymbolicLink(_ url: URL) -> Bool {
         var info = stat()

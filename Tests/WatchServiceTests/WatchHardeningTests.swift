@@ -237,6 +237,24 @@ import Testing
         watcher.send(SIGTERM)
         #expect(try await watcher.waitForExit(timeout: .seconds(60)) == .exited(0), "\(watcher.tail())")
 
+        // A prompt too long for the model's context (llama-server's 500): the same every time, so not retried.
+        let small = try LoopbackHTTPServer { _ in
+            RecordedModelAnswers.openAIError(status: 500, message: "Context size has been exceeded.",
+                                             type: "exceed_context_size_error")
+        }
+        defer { small.stop() }
+        let third = try await startWatcher(workspace, small)
+        defer { third.killIfRunning() }
+        try Self.invoice(53).write(to: workspace.inbox.appendingPathComponent("long.pdf"))
+        try await LongRunningProcess.waitUntil(timeout: .seconds(60), "long.pdf failed", context: { third.tail() }) {
+            Self.exists(failed.appendingPathComponent("long.error.json"))
+        }
+        let long = try Self.record(failed.appendingPathComponent("long.error.json"))
+        #expect(long["code"]?.stringValue == "contextExceeded", "\(long)")
+        #expect(!third.standardErrorLines.contains { $0.contains("transient failure, retry") })
+        third.send(SIGTERM)
+        #expect(try await third.waitForExit(timeout: .seconds(60)) == .exited(0), "\(third.tail())")
+
         // Rate limited: the document stays claimed and is retried, never failed.
         let limited = try LoopbackHTTPServer { _ in RecordedModelAnswers.openAIRateLimited(retryAfterSeconds: 0) }
         defer { limited.stop() }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import DocExtract
 import Foundation
 import ModelClients
@@ -112,6 +117,16 @@ import Testing
         #expect(FailureKind.classify(limited) == .transient(reason: limited.message))
         let rejected = ModelClientError(code: .unauthorized, message: "403 from h", status: 403)
         #expect(FailureKind.classify(rejected) == .configuration(reason: "403 from h", exitCode: 7))
+        let tooLong = ExtractError(
+            .modelUnavailable, "local/m at 127.0.0.1: 500 from 127.0.0.1: server error after 4 attempt(s); the "
+                + "provider may be overloaded, retry later (local/m said: Context size has been exceeded.)")
+        if case .permanent(let reason, let code, let exitCode) = FailureKind.classify(tooLong) {
+            #expect(reason.hasPrefix("the document does not fit the model's context"))
+            #expect(code == "contextExceeded")
+            #expect(exitCode == 8)
+        } else {
+            Issue.record("a prompt too long for the model's context is not retried")
+        }
         let bad = ExtractError(.notAPDF, "the file is not a PDF")
         #expect(FailureKind.classify(bad) == .permanent(reason: bad.message, code: "notAPDF", exitCode: 4))
     }
@@ -124,6 +139,23 @@ import Testing
         let stem = (short as NSString).lastPathComponent.dropLast(4)
         #expect(stem.utf8.count <= InboxLayout.maximumStemBytes)
         #expect(DurableFile.prefix(of: "aé", bytes: 2) == "a", "never half a character")
+    }
+
+    @Test func aPathThroughALinkedFolderIsNotReal() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("links-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let layout = InboxLayout(inbox: root.appendingPathComponent("in"), outbox: root.appendingPathComponent("out"))
+        try FileManager.default.createDirectory(at: layout.inbox.appendingPathComponent("acme/2024"),
+                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("elsewhere"),
+                                                withIntermediateDirectories: true)
+        #expect(symlink(root.appendingPathComponent("elsewhere").path,
+                        layout.inbox.appendingPathComponent("linked").path) == 0)
+        #expect(layout.foldersAreReal("a.pdf"))
+        #expect(layout.foldersAreReal("acme/2024/a.pdf"))
+        #expect(!layout.foldersAreReal("linked/a.pdf"))
+        #expect(!layout.foldersAreReal("missing/a.pdf"))
+        #expect(layout.scan().skipped == ["linked"], "a linked folder is reported, not descended into")
     }
 
     @Test func logLinesEscapeControlCharacters() {
