@@ -304,10 +304,14 @@ for line in lines.all where line.hasPrefix("watch: doc-") {
     guard let colon = head.range(of: ".pdf: ") else { continue }
     let name = String(head[..<colon.lowerBound]) + ".pdf"
     let outcome = String(head[colon.upperBound...])
+    // The time is the last `12.34 s` before the arrow to the output (a failure's reason comes before it).
     let tail = line[dash.upperBound...]
+    let timed = tail.range(of: " → ", options: .backwards).map { tail[..<$0.lowerBound] } ?? tail
     var seconds = 0.0
-    for part in tail.components(separatedBy: ", ") where part.hasSuffix(" s") {
-        if let value = Double(part.dropLast(2).split(separator: " ").last ?? "") { seconds = value }
+    var rest = timed[...]
+    while let match = rest.range(of: #"[0-9]+\.[0-9]{2} s(,|$)"#, options: .regularExpression) {
+        seconds = Double(rest[match].prefix { $0 != " " }) ?? seconds
+        rest = rest[match.upperBound...]
     }
     perDocument.append(DocumentLine(name: name, outcome: outcome, seconds: seconds))
 }
