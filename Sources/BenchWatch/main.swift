@@ -230,8 +230,8 @@ func measureIdle(seconds: Double) -> Idle {
 
 /// The 1-minute load average: the figures mean little on a machine other work keeps busy.
 func loadAverage() -> String {
-    ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").first.map(String.init)
-        ?? "?"
+    let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?"
+    return text.split(separator: " ").first.map(String.init) ?? "?"
 }
 
 let clockTicks = sysconf(Int32(_SC_CLK_TCK))
@@ -340,7 +340,8 @@ print(String(format: "  idle %.0f s, empty inbox, after the batch: watcher %d ti
 
 if let jsonPath {
     let object: [String: Any] = [
-        "documents": documents.count, "finished": finishedCount, "processed": processed, "workers": workers, "wall_seconds": elapsed,
+        "documents": documents.count, "finished": finishedCount, "processed": processed, "workers": workers,
+        "wall_seconds": elapsed,
         "documents_per_minute": perMinute, "mean_seconds_per_document": meanSeconds,
         "per_document": perDocument.map { ["name": $0.name, "outcome": $0.outcome, "seconds": $0.seconds] },
         "idle_seconds": idleSeconds, "clock_ticks_per_second": clockTicks,

@@ -32,7 +32,8 @@ enum FailureKind: Sendable, Equatable {
             if error.code == .modelUnavailable { return .transient(reason: error.message) }
             if let signal = workerCrash(in: error.message) {
                 return .workerCrash(
-                    reason: (error.page.map { "page \($0): " } ?? "") + error.message, signal: signal, code: error.code.description,
+                    reason: (error.page.map { "page \($0): " } ?? "") + error.message, signal: signal,
+                    code: error.code.description,
                     exitCode: error.code.exitCode)
             }
             return .permanent(reason: error.message, code: error.code.description, exitCode: error.code.exitCode)

@@ -103,7 +103,9 @@ import Testing
         defer { watcher.killIfRunning() }
         let inbox = workspace.inbox
         try Self.twoPages("crash").write(to: inbox.appendingPathComponent("crash.pdf"))
-        for number in 1...3 { try Self.invoice(10 + number).write(to: inbox.appendingPathComponent("good-\(number).pdf")) }
+        for number in 1...3 {
+            try Self.invoice(10 + number).write(to: inbox.appendingPathComponent("good-\(number).pdf"))
+        }
         let processed = inbox.appendingPathComponent("processed")
         let failed = inbox.appendingPathComponent("failed")
         try await LongRunningProcess.waitUntil(timeout: .seconds(120), "the batch to be finished",
@@ -158,8 +160,9 @@ import Testing
         let record = try Self.record(failed.appendingPathComponent("crash.error.json"))
         #expect(record["reason"]?.stringValue?.hasPrefix("crashed the PDF worker twice: signal 11") == true,
                 "\(record)")
-        #expect(!watcher.standardErrorLines.contains { $0.contains("crash.pdf: the evidence worker crashed, retrying") },
-                "the crash before the restart counted: no second retry")
+        #expect(!watcher.standardErrorLines.contains {
+            $0.contains("crash.pdf: the evidence worker crashed, retrying")
+        }, "the crash before the restart counted: no second retry")
         watcher.send(SIGTERM)
         #expect(try await watcher.waitForExit(timeout: .seconds(60)) == .exited(0), "\(watcher.tail())")
     }
@@ -174,7 +177,9 @@ import Testing
         defer { watcher.killIfRunning() }
         let inbox = workspace.inbox
         try Self.twoPages("hang").write(to: inbox.appendingPathComponent("hang.pdf"))
-        for number in 1...2 { try Self.invoice(30 + number).write(to: inbox.appendingPathComponent("ok-\(number).pdf")) }
+        for number in 1...2 {
+            try Self.invoice(30 + number).write(to: inbox.appendingPathComponent("ok-\(number).pdf"))
+        }
         let failed = inbox.appendingPathComponent("failed")
         let processed = inbox.appendingPathComponent("processed")
         try await LongRunningProcess.waitUntil(timeout: .seconds(90), "hang.pdf given up, the others processed",
@@ -296,13 +301,14 @@ import Testing
             try Self.invoice(70 + index).write(to: inbox.appendingPathComponent(name))
         }
         #expect(symlink(secret.path, inbox.appendingPathComponent("linked.pdf").path) == 0)
-        #expect(symlink(outside.appendingPathComponent("folder").path, inbox.appendingPathComponent("linked-folder").path)
-            == 0)
-        #expect(symlink(outside.appendingPathComponent("gone.pdf").path, inbox.appendingPathComponent("dangling.pdf").path)
-            == 0)
+        let linkedFolder = inbox.appendingPathComponent("linked-folder")
+        #expect(symlink(outside.appendingPathComponent("folder").path, linkedFolder.path) == 0)
+        let dangling = inbox.appendingPathComponent("dangling.pdf")
+        #expect(symlink(outside.appendingPathComponent("gone.pdf").path, dangling.path) == 0)
         let processed = inbox.appendingPathComponent("processed")
         let failed = inbox.appendingPathComponent("failed")
-        try await LongRunningProcess.waitUntil(timeout: .seconds(120), "every name handled", context: { watcher.tail() }) {
+        try await LongRunningProcess.waitUntil(timeout: .seconds(120), "every name handled",
+                                               context: { watcher.tail() }) {
             workspace.files(in: processed, suffix: ".pdf").count == names.count
                 && Self.exists(failed.appendingPathComponent("linked.error.json"))
                 && Self.exists(failed.appendingPathComponent("dangling.error.json"))

@@ -97,7 +97,8 @@ import Testing
         #expect(FailureKind.classify(crash) == .workerCrash(
             reason: "page 2: the PDF reader crashed (signal 11, SIGSEGV); the file was skipped (likely a damaged PDF)",
             signal: "signal 11, SIGSEGV", code: "damagedPDF", exitCode: 4))
-        let exited = ExtractError(.renderFailed, "the PDF renderer exited unexpectedly (exit code 3); the file was skipped")
+        let exited = ExtractError(
+            .renderFailed, "the PDF renderer exited unexpectedly (exit code 3); the file was skipped")
         if case .workerCrash(_, let signal, _, let exitCode) = FailureKind.classify(exited) {
             #expect(signal == "exit code 3")
             #expect(exitCode == 6)
