@@ -66,6 +66,8 @@ bench: setup ## Run the benchmarks (release build) and print their figures
 	$(RELEASE_BIN)/BenchModels
 	$(RELEASE_BIN)/BenchPipeline --extract $(RELEASE_BIN)/extract
 	$(RELEASE_BIN)/BenchLayout --corpus ../shared/corpus
+	$(RELEASE_BIN)/BenchWatch --extract $(RELEASE_BIN)/extract --list eval/invoice2data.tsv \
+		--json bench-results/watch.json
 
 # `make eval`: the dev lists in eval/ (documents stay in ../shared/corpus). EVAL_LIMIT documents per list
 # (default 7: all of invoice2data, the first 7 of SROIE, ZUGFeRD and Kleister-NDA, about 28 documents and

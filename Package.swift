@@ -121,6 +121,7 @@ let package = Package(
         .executableTarget(name: "BenchPipeline", dependencies: ["ExtractTestSupport"]),
         .executableTarget(name: "BenchLayout", dependencies: ["ExtractCore", "PopplerStage", "Layout"]),
         .executableTarget(name: "BenchModels", dependencies: ["ModelClients", "JSONCore", "ExtractTestSupport"]),
+        .executableTarget(name: "BenchWatch"),
 
         // MARK: Tests
         .testTarget(name: "ExtractCoreTests", dependencies: ["ExtractCore"]),

@@ -12,6 +12,11 @@ enum ReviewWriter {
 
     /// Writes the report of `result` for the PDF `source` to `url`.
     static func write(_ result: ExtractionResult, source: PDFSource, to url: URL) async throws {
+        try AtomicFile.write(try await html(result, source: source), to: url)
+    }
+
+    /// The self-contained HTML report of `result` for the PDF `source`, its pages rendered in.
+    static func html(_ result: ExtractionResult, source: PDFSource) async throws -> Data {
         let reader = PDFReader(threads: 1)
         defer { reader.shutdown(waitUntilStopped: true) }
         let info = try await reader.info(source)
@@ -22,7 +27,6 @@ enum ReviewWriter {
             let png = try await reader.renderPNG(source, page: routing.page, dpi: 200, maximumSide: maximumSide).png
             pages.append(ReviewPage(number: routing.page, size: size, png: png))
         }
-        let report = ReviewReport(result: result, pages: pages)
-        try AtomicFile.write(Data(report.html().utf8), to: url)
+        return Data(ReviewReport(result: result, pages: pages).html().utf8)
     }
 }

@@ -20,7 +20,13 @@ struct WatchCommand: AsyncParsableCommand {
             <name>.report.json; then the input moves to INBOX/processed/. A document without valid output goes \
             to INBOX/failed/ with <name>.error.json. Files ending in .part, .tmp or .crdownload and hidden files \
             are ignored until renamed. Transient failures (model unreachable, rate limits) are retried with \
-            backoff. SIGTERM or Ctrl-C lets the documents in progress finish, then exits 0.
+            backoff; a rejected key (401/403) or an unknown model (404) fails the document at once and is logged \
+            as a CONFIGURATION PROBLEM. A document that crashes the PDF worker is read once more, and set aside \
+            after the second crash; one still unfinished after --file-timeout seconds is set aside too. Symbolic \
+            links are never followed: a linked PDF goes to failed/ (as the link), a linked folder is skipped. \
+            With --review-dir, DIR/<name>.review.html (the page images with the values boxed, as with \
+            `extract FILE --review`) is written before the input moves to processed/. SIGTERM or Ctrl-C lets \
+            the documents in progress finish, then exits 0.
 
             A schemas.json (--schemas, or INBOX/schemas.json when present) routes documents to schemas:
               {"routes": [{"match": "receipts/", "schema": "receipt.schema.json"},
@@ -29,6 +35,8 @@ struct WatchCommand: AsyncParsableCommand {
 
             Examples:
               extract watch inbox/ --schema schemas/invoice.schema.json --out results/
+              extract watch inbox/ --schema schemas/invoice.schema.json --out results/ --review-dir reviews/ \
+            --file-timeout 300
               extract watch inbox/ --schema default.json --schemas routes.json --out results/ --workers 2 \
             --provider openai --base-url http://127.0.0.1:8000/v1
             """
@@ -63,12 +71,21 @@ struct WatchCommand: AsyncParsableCommand {
     @Flag(help: "Do not use inotify; find new files by scanning every --poll seconds only.")
     var noInotify = false
 
+    @Option(help: "Write DIR/<name>.review.html (self-contained HTML review page) for every processed document.")
+    var reviewDir: String?
+
+    @Option(help: ArgumentHelp(
+        "Seconds one document may take before it is set aside in failed/ as timed out (0: no limit).",
+        valueName: "seconds"))
+    var fileTimeout: Double = 600
+
     func validate() throws {
         guard workers >= 1, workers <= 64 else { throw ValidationError("--workers must be 1 to 64") }
         guard poll >= 0.05, poll <= 3600 else { throw ValidationError("--poll must be 0.05 to 3600 seconds") }
         guard summaryEvery >= 0.1 else { throw ValidationError("--summary-every must be at least 0.1 seconds") }
         guard retryDelay >= 0.01 else { throw ValidationError("--retry-delay must be at least 0.01 seconds") }
         guard schema != "-" else { throw ValidationError("watch needs --schema as a file, not stdin") }
+        guard fileTimeout >= 0 else { throw ValidationError("--file-timeout must be 0 (no limit) or more seconds") }
     }
 
     func run() async throws {
@@ -87,6 +104,14 @@ struct WatchCommand: AsyncParsableCommand {
         watch.retryDelay = .milliseconds(Int64(retryDelay * 1000))
         watch.useInotify = !noInotify
         watch.password = options.password
+        watch.fileTimeout = fileTimeout > 0 ? .milliseconds(Int64(fileTimeout * 1000)) : nil
+        if let reviewDir {
+            watch.reviewFolder = URL(fileURLWithPath: reviewDir)
+            let password = options.password
+            watch.reviewRenderer = { result, path in
+                try await ReviewWriter.html(result, source: .file(path, password: password))
+            }
+        }
         do {
             watch.extractor = try options.configuration()
             // Our own handlers take SIGINT and SIGTERM (the local model server's built-in ones then stay off;

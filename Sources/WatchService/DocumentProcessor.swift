@@ -14,7 +14,10 @@ struct DocumentProcessor: Sendable {
     enum Outcome: Sendable {
         case processed
         case failed
+        /// A transient failure: retry after a backoff.
         case retry(reason: String)
+        /// The worker process crashed on it for the first time: read it once more, now.
+        case retryNow(reason: String)
     }
 
     let layout: InboxLayout
@@ -22,6 +25,9 @@ struct DocumentProcessor: Sendable {
     let extractor: Extractor
     let password: String?
     let maxInterruptedStarts: Int
+    let maxWorkerCrashes: Int
+    let fileTimeout: Duration?
+    let reviewRenderer: (@Sendable (ExtractionResult, String) async throws -> Data)?
     let log: @Sendable (String) -> Void
     let statistics: WatchStatistics
 
@@ -43,6 +49,11 @@ struct DocumentProcessor: Sendable {
                 statistics.finished(success: false, pages: 0, tokens: 0, seconds: 0)
                 return .failed
             }
+            // Checked on the claim itself, so a file swapped for a link after the scan is caught too.
+            if !InboxLayout.isRegularFile(claim) {
+                return try fail(relative, reason: Self.notARegularFile(claim), code: "notAFile",
+                                exitCode: ExtractError.Code.notAFile.exitCode, report: nil, started: started)
+            }
             if firstTimeHere {
                 let starts = try countStart(relative)
                 if starts > maxInterruptedStarts {
@@ -53,9 +64,24 @@ struct DocumentProcessor: Sendable {
                 }
             }
             let schemaPath = routes.schemaPath(for: relative)
-            var result = try await extractor.extract(
-                pdfAt: claim.path, schema: routes.schema(for: relative), password: password)
-            result.file = relative
+            let schema = routes.schema(for: relative)
+            let (extractor, password, renderer, log) = (extractor, password, reviewRenderer, log)
+            let review = layout.review(relative)
+            let (extracted, reviewPage) = try await FileDeadline.run(limit: fileTimeout) {
+                var result = try await extractor.extract(pdfAt: claim.path, schema: schema, password: password)
+                result.file = relative
+                guard let renderer, review != nil, result.value != nil, result.status != .failure else {
+                    return (result, Data?.none)
+                }
+                do {
+                    return (result, try await renderer(result, claim.path))
+                } catch {
+                    log("watch: \(relative): warning: no review page could be made (\(error)); the outputs are "
+                        + "written without it")
+                    return (result, nil)
+                }
+            }
+            let result = extracted
             let report = try Self.reportJSON(result)
             guard let value = result.value, result.status != .failure else {
                 let reason = "no output that validates against \(schemaPath) could be produced: "
@@ -64,6 +90,8 @@ struct DocumentProcessor: Sendable {
                                 exitCode: ExtractError.Code.noValidOutput.exitCode, report: report,
                                 started: started, result: result)
             }
+            // The review page and the report first: the data output is the mark that a document is done.
+            if let review, let reviewPage { try DurableFile.write(reviewPage, to: review) }
             try DurableFile.write(report, to: layout.report(relative))
             try DurableFile.write(Data((value.serialized(pretty: true) + "\n").utf8), to: layout.output(relative))
             try finish(relative, into: layout.processedFile(relative))
@@ -73,6 +101,12 @@ struct DocumentProcessor: Sendable {
             log(Self.line(relative, result: result, outcome: result.status.rawValue, seconds: seconds,
                           destination: layout.output(relative).path, schema: schemaPath))
             return .processed
+        } catch let expired as FileDeadline.Expired {
+            let limit = expired.limit.components.seconds
+            let reason = "timed out after \(limit) s (--file-timeout \(limit)): the document was still being read "
+                + "or extracted and was given up — check it with `extract inspect`, or raise --file-timeout"
+            return failOrRetry(relative, reason: reason, code: "timedOut",
+                               exitCode: ExtractError.Code.limitExceeded.exitCode, started: started)
         } catch {
             switch FailureKind.classify(error) {
             case .transient(let reason):
@@ -80,35 +114,78 @@ struct DocumentProcessor: Sendable {
                 unlink(layout.startsFile(relative).path)
                 return .retry(reason: reason)
             case .permanent(let reason, let code, let exitCode):
+                return failOrRetry(relative, reason: reason, code: code, exitCode: exitCode, started: started)
+            case .configuration(let reason, let exitCode):
+                log("watch: CONFIGURATION PROBLEM — \(reason) — retrying cannot fix this, so \(relative) goes to "
+                    + "failed/ and so will every document until the configuration is fixed (then move them from "
+                    + "\(layout.failed.path) back into the inbox)")
+                return failOrRetry(relative, reason: "the model configuration is wrong: \(reason)",
+                                   code: "configuration", exitCode: exitCode, started: started,
+                                   kind: "configuration")
+            case .workerCrash(let reason, let signal, let code, let exitCode):
+                // The watcher itself survived: this start does not count towards the poison-file limit.
+                unlink(layout.startsFile(relative).path)
+                let crashes: Int
                 do {
-                    return try fail(relative, reason: reason, code: code, exitCode: exitCode, report: nil,
-                                    started: started)
+                    crashes = try countCrash(relative)
                 } catch {
-                    return .retry(reason: "cannot record the failure: \(error)")
+                    return .retry(reason: "cannot record the worker crash: \(error)")
                 }
+                guard crashes >= maxWorkerCrashes else {
+                    return .retryNow(reason: "\(reason) — crash \(crashes) of \(maxWorkerCrashes), reading it again")
+                }
+                let times = crashes == 2 ? "twice" : "\(crashes) times"
+                return failOrRetry(
+                    relative, reason: "crashed the PDF worker \(times): \(signal) — \(reason)", code: "workerCrashed",
+                    exitCode: exitCode, started: started,
+                    extra: ["worker_crashes": .number(JSONNumber(crashes)), "stage_code": .string(code)])
             }
         }
+    }
+
+    /// Sets the document aside in `failed/`; when even that fails (a full disk), retries later.
+    private func failOrRetry(
+        _ relative: String, reason: String, code: String, exitCode: Int32, started: ContinuousClock.Instant,
+        kind: String = "permanent", extra: [String: JSONValue] = [:]
+    ) -> Outcome {
+        do {
+            return try fail(relative, reason: reason, code: code, exitCode: exitCode, report: nil, started: started,
+                            kind: kind, extra: extra)
+        } catch {
+            return .retry(reason: "cannot record the failure: \(error)")
+        }
+    }
+
+    /// Why a claim that is not a regular file (a symbolic link, a device, a folder) is not read.
+    private static func notARegularFile(_ claim: URL) -> String {
+        if InboxLayout.isSymbolicLink(claim) {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: claim.path)) ?? "?"
+            return "is a symbolic link (to \(target)); links in the inbox are never followed, so its target was "
+                + "neither read nor moved — put the file itself into the inbox"
+        }
+        return "is not a regular file; only regular PDF files are read — put the file itself into the inbox"
     }
 
     /// Writes `failed/<name>.error.json` (and the report, when there is one), then moves the input beside it.
     private func fail(
         _ relative: String, reason: String, code: String, exitCode: Int32, report: Data?,
         started: ContinuousClock.Instant,
-        result: ExtractionResult? = nil
+        result: ExtractionResult? = nil, kind: String = "permanent", extra: [String: JSONValue] = [:]
     ) throws -> Outcome {
         if let report {
             let name = InboxLayout.stem(of: relative) + ".report.json"
             try DurableFile.write(report, to: layout.failed.appendingPathComponent(name))
         }
-        let record: JSONValue = [
-            "file": .string(relative),
-            "reason": .string(reason),
-            "code": .string(code),
-            "exit_code": .number(JSONNumber(Int(exitCode))),
-            "kind": "permanent",
-            "schema": .string(routes.schemaPath(for: relative)),
-            "time": .string(ISO8601DateFormatter().string(from: Date())),
-        ]
+        let fields: [(String, JSONValue)] = [
+            ("file", .string(relative)),
+            ("reason", .string(reason)),
+            ("code", .string(code)),
+            ("exit_code", .number(JSONNumber(Int(exitCode)))),
+            ("kind", .string(kind)),
+            ("schema", .string(routes.schemaPath(for: relative))),
+            ("time", .string(ISO8601DateFormatter().string(from: Date()))),
+        ] + extra.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        let record = JSONValue.object(JSONObject(fields))
         try DurableFile.write(Data((record.serialized(pretty: true) + "\n").utf8), to: layout.errorRecord(relative))
         try finish(relative, into: layout.failedFile(relative))
         let seconds = Self.seconds(since: started)
@@ -124,15 +201,27 @@ struct DocumentProcessor: Sendable {
         return .failed
     }
 
-    /// Moves the claimed input to its final folder and forgets its start counter.
+    /// Moves the claimed input to its final folder and forgets its start and crash counters.
+    ///
+    /// The counters go first: the outputs or the failure record are already written, so a crash between the two
+    /// steps only leaves a claim that the next start finishes by moving it.
     private func finish(_ relative: String, into destination: URL) throws {
-        try DurableFile.move(layout.claimFile(relative), to: destination)
         unlink(layout.startsFile(relative).path)
+        unlink(layout.crashesFile(relative).path)
+        try DurableFile.move(layout.claimFile(relative), to: destination)
     }
 
     /// Counts one more start of the claim durably and returns the count.
     private func countStart(_ relative: String) throws -> Int {
-        let file = layout.startsFile(relative)
+        try increment(layout.startsFile(relative))
+    }
+
+    /// Counts one more worker crash on the claim durably (it survives restarts) and returns the count.
+    private func countCrash(_ relative: String) throws -> Int {
+        try increment(layout.crashesFile(relative))
+    }
+
+    private func increment(_ file: URL) throws -> Int {
         let previous = (try? String(contentsOf: file, encoding: .utf8)).flatMap {
             Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
         } ?? 0

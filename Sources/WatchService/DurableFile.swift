@@ -12,7 +12,9 @@ enum DurableFile {
     static func write(_ data: Data, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         try createDirectory(folder)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UUID().uuidString)")
+        // Hidden, never a final name, and short enough for any final name (at most 100 bytes of it are kept).
+        let temporary = folder.appendingPathComponent(
+            ".\(Self.prefix(of: url.lastPathComponent, bytes: 100)).tmp-\(getpid())-\(UUID().uuidString)")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot create", temporary) }
         do {
@@ -32,7 +34,7 @@ enum DurableFile {
     static func move(_ source: URL, to destination: URL) throws {
         let folder = destination.deletingLastPathComponent()
         try createDirectory(folder)
-        guard !FileManager.default.fileExists(atPath: destination.path) else {
+        guard !InboxLayout.exists(destination) else {
             throw WatchError("\(destination.path) already exists; move it away and restart the watcher")
         }
         guard rename(source.path, destination.path) == 0 else {
@@ -60,6 +62,16 @@ enum DurableFile {
         guard descriptor >= 0 else { return }
         fsync(descriptor)
         close(descriptor)
+    }
+
+    /// The longest prefix of `name` of at most `bytes` UTF-8 bytes that ends at a character boundary.
+    static func prefix(of name: String, bytes: Int) -> String {
+        var cut = ""
+        for character in name {
+            guard cut.utf8.count + String(character).utf8.count <= bytes else { break }
+            cut.append(character)
+        }
+        return cut
     }
 
     private static func failure(_ what: String, _ url: URL) -> WatchError {

@@ -53,32 +53,74 @@ public final class FolderWatcher: Service, Sendable {
         for reserved in InboxLayout.reservedFolders where outbox == inbox + "/" + reserved || outbox == inbox {
             throw WatchError("--out \(outbox) is one of the inbox's own folders; choose another output folder")
         }
+        if let reviews = configuration.reviewFolder?.standardizedFileURL.path {
+            guard configuration.reviewRenderer != nil else {
+                throw WatchError("a review folder needs WatchConfiguration.reviewRenderer to make the pages")
+            }
+            for reserved in InboxLayout.reservedFolders where reviews == inbox + "/" + reserved || reviews == inbox {
+                throw WatchError(
+                    "--review-dir \(reviews) is one of the inbox's own folders; choose another folder for review pages")
+            }
+        }
+        if let timeout = configuration.fileTimeout, timeout <= .zero {
+            throw WatchError("the file timeout must be positive (or nil for none)")
+        }
         self.configuration = configuration
         layout = InboxLayout(inbox: configuration.inbox.standardizedFileURL,
-                             outbox: configuration.outbox.standardizedFileURL)
+                             outbox: configuration.outbox.standardizedFileURL,
+                             reviews: configuration.reviewFolder?.standardizedFileURL)
         routes = try SchemaRoutes(defaultSchema: configuration.defaultSchema, routesFile: configuration.routesFile)
-        self.log = log
+        // Document names may hold newlines or other control characters: one log line stays one line.
+        self.log = { log(Self.printable($0)) }
+    }
+
+    /// `line` with control characters (a newline in a file name) written as `\u{…}` escapes.
+    static func printable(_ line: String) -> String {
+        guard line.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return line }
+        var escaped = ""
+        for scalar in line.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                escaped += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    /// The extractor configuration with the worker's request timeout kept at most 5 s above the file timeout,
+    /// so that a native stage hanging in a worker process is killed soon after its document was given up.
+    static func extractorConfiguration(_ configuration: WatchConfiguration) -> ExtractorConfiguration {
+        var extractor = configuration.extractor
+        if let timeout = configuration.fileTimeout, case .workerProcess(var worker) = extractor.evidence.isolation {
+            worker.requestTimeout = min(worker.requestTimeout, timeout + .seconds(5))
+            extractor.evidence.isolation = .workerProcess(worker)
+        }
+        return extractor
     }
 
     /// Watches until graceful shutdown (or cancellation), then lets in-flight documents finish.
     public func run() async throws {
-        for folder in [layout.processing, layout.processed, layout.failed, layout.outbox] {
+        for folder in [layout.processing, layout.processed, layout.failed, layout.outbox]
+            + (layout.reviews.map { [$0] } ?? []) {
             try DurableFile.createDirectory(folder)
         }
         layout.removeStaleTemporaries()
-        let extractor = try Extractor(configuration: configuration.extractor)
+        let extractor = try Extractor(configuration: Self.extractorConfiguration(configuration))
         defer {
             extractor.close()
             LocalModelServer.stopAll()
         }
         let processor = DocumentProcessor(
             layout: layout, routes: routes, extractor: extractor, password: configuration.password,
-            maxInterruptedStarts: configuration.maxInterruptedStarts, log: log, statistics: statistics)
+            maxInterruptedStarts: configuration.maxInterruptedStarts, maxWorkerCrashes: configuration.maxWorkerCrashes,
+            fileTimeout: configuration.fileTimeout, reviewRenderer: configuration.reviewRenderer, log: log,
+            statistics: statistics)
         let resumed = layout.claimed()
         for relative in resumed { queue.push(.claimed(relative)) }
         let monitor = try InboxMonitor(
             layout: layout, queue: queue, interval: configuration.pollInterval,
-            unclosedQuiet: configuration.unclosedQuietPeriod, useInotify: configuration.useInotify)
+            unclosedQuiet: configuration.unclosedQuietPeriod, useInotify: configuration.useInotify, log: log)
         log("watch: watching \(layout.inbox.path) → \(layout.outbox.path) with \(configuration.workers) worker"
             + "\(configuration.workers == 1 ? "" : "s") (\(monitor.usesInotify ? "inotify" : "polling") every "
             + "\(configuration.pollInterval)); \(resumed.count) claimed document\(resumed.count == 1 ? "" : "s") "
@@ -119,7 +161,16 @@ public final class FolderWatcher: Service, Sendable {
             statistics.begin()
             let outcome = await processor.process(relative, firstTimeHere: firstTime)
             statistics.end()
-            if case .retry(let reason) = outcome { scheduleRetry(relative, reason: reason) }
+            switch outcome {
+            case .retry(let reason):
+                scheduleRetry(relative, reason: reason)
+            case .retryNow(let reason):
+                statistics.retried()
+                log("watch: \(relative): the evidence worker crashed, retrying once — \(reason)")
+                queue.push(.claimed(relative))
+            case .processed, .failed:
+                break
+            }
         }
     }
 
@@ -128,7 +179,13 @@ public final class FolderWatcher: Service, Sendable {
         defer { queue.release(original) }
         return claimLock.withLock { _ -> String? in
             let source = layout.inboxFile(original)
-            guard FileManager.default.fileExists(atPath: source.path) else { return nil }
+            // lstat: a document-named symbolic link is claimed as the link itself (and set aside, never followed).
+            guard InboxLayout.exists(source) else { return nil }
+            // A subfolder swapped for a link after the scan would make the rename take a file from elsewhere.
+            guard layout.foldersAreReal(original) else {
+                log("watch: \(original): skipped — a folder on its path is now a symbolic link (never followed)")
+                return nil
+            }
             let name = layout.uniqueClaimName(for: original)
             do {
                 try DurableFile.move(source, to: layout.claimFile(name))
@@ -136,7 +193,11 @@ public final class FolderWatcher: Service, Sendable {
                 log("watch: \(original): cannot claim it: \(error)")
                 return nil
             }
-            if name != original { log("watch: \(original): claimed as \(name) (the name was taken)") }
+            if name != original {
+                let why = InboxLayout.shortened(original) != original
+                    ? "its name is longer than \(InboxLayout.maximumStemBytes) bytes" : "the name was taken"
+                log("watch: \(original): claimed as \(name) (\(why))")
+            }
             return name
         }
     }

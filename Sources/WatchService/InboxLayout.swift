@@ -20,6 +20,8 @@ struct InboxLayout: Sendable {
 
     let inbox: URL
     let outbox: URL
+    /// Where `<name>.review.html` goes (`--review-dir`); nil for no review pages.
+    var reviews: URL? = nil
 
     var processing: URL { inbox.appendingPathComponent(".processing") }
     var processed: URL { inbox.appendingPathComponent("processed") }
@@ -37,21 +39,66 @@ struct InboxLayout: Sendable {
         return !partialSuffixes.contains { lower.hasSuffix($0) }
     }
 
+    /// What one scan of the inbox found.
+    struct Scan: Sendable {
+        /// Regular document files, with their stamps.
+        var documents: [String: Stamp] = [:]
+        /// Symbolic links with a document name. They are never followed: the link itself is claimed and set
+        /// aside in `failed/` (its target is neither read nor moved).
+        var links: Set<String> = []
+        /// Symbolic links to folders (or anything else that is not a document link), never followed.
+        var skipped: Set<String> = []
+    }
+
     /// Every document under the inbox now (reserved and hidden folders skipped), with its stamp.
     func documents() -> [String: Stamp] {
-        var found: [String: Stamp] = [:]
+        scan().documents
+    }
+
+    /// Every document and document-named link under the inbox now; symbolic links are never followed.
+    func scan() -> Scan {
+        var found = Scan()
         collect(in: inbox, prefix: "", into: &found, top: true)
         return found
     }
 
-    /// Every claimed document under `.processing/` (a restart resumes them).
+    /// Every claimed document under `.processing/` (a restart resumes them), links included.
     func claimed() -> [String] {
-        var found: [String: Stamp] = [:]
+        var found = Scan()
         collect(in: processing, prefix: "", into: &found, top: false)
-        return found.keys.sorted()
+        return Set(found.documents.keys).union(found.links).sorted()
     }
 
-    private func collect(in folder: URL, prefix: String, into found: inout [String: Stamp], top: Bool) {
+    /// Whether `url` is a regular file itself, not a link to one (`lstat`, never following a link).
+    static func isRegularFile(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Whether anything (a file, a folder, a link, even a dangling one) has the name `url`.
+    static func exists(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0
+    }
+
+    /// Whether every folder between the inbox and `relative` is a real folder, not a symbolic link (`lstat`).
+    func foldersAreReal(_ relative: String) -> Bool {
+        var folder = inbox
+        for component in relative.split(separator: "/").dropLast() {
+            folder = folder.appendingPathComponent(String(component))
+            var info = stat()
+            guard lstat(folder.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+        }
+        return true
+    }
+
+    /// Whether `url` is a symbolic link (to anything, or dangling).
+    static func isSymbolicLink(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    private func collect(in folder: URL, prefix: String, into found: inout Scan, top: Bool) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         for name in names.sorted() {
             if top, Self.reservedFolders.contains(name) { continue }
@@ -59,7 +106,13 @@ struct InboxLayout: Sendable {
             let relative = prefix + name
             var info = stat()
             guard lstat(path.path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                if Self.isDocumentName(name) {
+                    found.links.insert(relative)
+                } else if !name.hasPrefix(".") {
+                    found.skipped.insert(relative)
+                }
+            } else if (info.st_mode & S_IFMT) == S_IFDIR {
                 if !name.hasPrefix("."), path.standardizedFileURL.path != outbox.standardizedFileURL.path {
                     collect(in: path, prefix: relative + "/", into: &found, top: false)
                 }
@@ -69,7 +122,7 @@ struct InboxLayout: Sendable {
                 #else
                 let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
                 #endif
-                found[relative] = Stamp(size: Int64(info.st_size), modifiedNanoseconds: modified)
+                found.documents[relative] = Stamp(size: Int64(info.st_size), modifiedNanoseconds: modified)
             }
         }
     }
@@ -90,6 +143,11 @@ struct InboxLayout: Sendable {
         let claim = claimFile(relative)
         return claim.deletingLastPathComponent().appendingPathComponent("." + claim.lastPathComponent + ".starts")
     }
+    /// The worker-crash counter of a claim, beside it (it survives restarts; see ``DocumentProcessor``).
+    func crashesFile(_ relative: String) -> URL {
+        let claim = claimFile(relative)
+        return claim.deletingLastPathComponent().appendingPathComponent("." + claim.lastPathComponent + ".crashes")
+    }
     func processedFile(_ relative: String) -> URL { processed.appendingPathComponent(relative) }
     func failedFile(_ relative: String) -> URL { failed.appendingPathComponent(relative) }
     func errorRecord(_ relative: String) -> URL {
@@ -97,17 +155,41 @@ struct InboxLayout: Sendable {
     }
     func output(_ relative: String) -> URL { outbox.appendingPathComponent(Self.stem(of: relative) + ".json") }
     func report(_ relative: String) -> URL { outbox.appendingPathComponent(Self.stem(of: relative) + ".report.json") }
+    /// `REVIEWS/<name>.review.html` for `--review-dir REVIEWS`; nil without one.
+    func review(_ relative: String) -> URL? {
+        reviews?.appendingPathComponent(Self.stem(of: relative) + ".review.html")
+    }
+
+    /// The longest file name stem (UTF-8 bytes) a claim keeps: with `.report.json`, `.review.html`, or the hidden
+    /// temporary name of a durable write, every derived name stays below the 255-byte limit of Linux file
+    /// systems. Longer names are shortened when claimed (and the watcher logs the new name).
+    static let maximumStemBytes = 180
+
+    /// `relative` with its file name's stem cut to ``maximumStemBytes`` (at a character boundary).
+    static func shortened(_ relative: String) -> String {
+        let name = (relative as NSString).lastPathComponent
+        let base = (name as NSString).deletingPathExtension
+        guard base.utf8.count > maximumStemBytes else { return relative }
+        let cut = DurableFile.prefix(of: base, bytes: maximumStemBytes)
+        let folder = (relative as NSString).deletingLastPathComponent
+        let shortName = cut + "." + (name as NSString).pathExtension
+        return folder.isEmpty ? shortName : folder + "/" + shortName
+    }
 
     /// The relative path a newly claimed `relative` gets: itself, or `name-2.pdf`, `name-3.pdf` … when an
     /// earlier document already owns a claim, an output, a processed copy or a failure record of that name.
     func uniqueClaimName(for relative: String) -> String {
-        let fileManager = FileManager.default
-        let stem = Self.stem(of: relative)
-        let suffix = "." + (relative as NSString).pathExtension
-        var candidate = relative
+        let short = Self.shortened(relative)
+        let stem = Self.stem(of: short)
+        let suffix = "." + (short as NSString).pathExtension
+        var candidate = short
         var number = 1
-        while [claimFile(candidate), processedFile(candidate), failedFile(candidate), errorRecord(candidate),
-               output(candidate), report(candidate)].contains(where: { fileManager.fileExists(atPath: $0.path) }) {
+        func taken(_ name: String) -> Bool {
+            let names = [claimFile(name), processedFile(name), failedFile(name), errorRecord(name), output(name),
+                         report(name)] + (review(name).map { [$0] } ?? [])
+            return names.contains(where: Self.exists)
+        }
+        while taken(candidate) {
             number += 1
             candidate = "\(stem)-\(number)\(suffix)"
         }
@@ -116,7 +198,7 @@ struct InboxLayout: Sendable {
 
     /// Removes temporary files a killed watcher left behind (they are hidden and never under a final name).
     func removeStaleTemporaries() {
-        for root in [outbox, failed] {
+        for root in [outbox, failed] + (reviews.map { [$0] } ?? []) {
             guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { continue }
             while let relative = enumerator.nextObject() as? String {
                 let name = (relative as NSString).lastPathComponent

@@ -22,14 +22,17 @@ final class InboxMonitor: Sendable {
     private let stopping = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
     private let watches = Mutex([Int32: String]())
+    private let log: @Sendable (String) -> Void
 
     /// Whether inotify is in use (false: polling only).
     var usesInotify: Bool { notify >= 0 }
 
-    init(layout: InboxLayout, queue: WorkQueue, interval: Duration, unclosedQuiet: Duration, useInotify: Bool)
-        throws
-    {
+    init(
+        layout: InboxLayout, queue: WorkQueue, interval: Duration, unclosedQuiet: Duration, useInotify: Bool,
+        log: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws {
         self.layout = layout
+        self.log = log
         self.queue = queue
         self.interval = interval
         self.unclosedQuiet = unclosedQuiet
@@ -73,16 +76,25 @@ final class InboxMonitor: Sendable {
         let unclosed = unclosedQuiet.components.seconds * 1_000_000_000
             + unclosedQuiet.components.attoseconds / 1_000_000_000
         var events = Events()
+        var reported = Set<String>()
         while !stopping.load(ordering: .sequentiallyConsistent) {
             addWatches()
-            let documents = layout.documents()
+            let scan = layout.scan()
             let now = Int64(Date().timeIntervalSince1970 * 1e9)
             for relative in tracker.complete(
-                documents, closed: events.closed, written: events.written, now: now, quiet: intervalNanoseconds,
+                scan.documents, closed: events.closed, written: events.written, now: now, quiet: intervalNanoseconds,
                 unclosedQuiet: unclosed
             ) {
                 queue.offer(relative)
             }
+            // A link is complete as it is made; it is claimed (the link itself) and set aside in failed/.
+            for relative in scan.links.sorted() { queue.offer(relative) }
+            for relative in scan.skipped.subtracting(reported).sorted() {
+                log("watch: \(relative): skipped — a symbolic link that is not a document name (a linked folder is "
+                    + "never followed; put the files themselves into the inbox)")
+            }
+            reported = scan.skipped
+
             events = waitForEvents(timeoutMilliseconds: Int32(max(10, intervalNanoseconds / 1_000_000)))
         }
     }
@@ -109,6 +121,7 @@ final class InboxMonitor: Sendable {
 
     #if canImport(Glibc)
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MODIFY | IN_DELETE_SELF)
+        | UInt32(IN_DONT_FOLLOW) | UInt32(IN_ONLYDIR)
 
     /// Watches the inbox and each of its (non-reserved, non-hidden) subfolders.
     private func addWatches() {
@@ -127,9 +140,10 @@ final class InboxMonitor: Sendable {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
             for name in names where !name.hasPrefix(".") {
                 if relative.isEmpty, InboxLayout.reservedFolders.contains(name) { continue }
-                var isFolder: ObjCBool = false
                 let child = url.appendingPathComponent(name)
-                if FileManager.default.fileExists(atPath: child.path, isDirectory: &isFolder), isFolder.boolValue,
+                var info = stat()
+                // lstat: a link to a folder (perhaps outside the inbox) is never watched or descended into.
+                if lstat(child.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
                    child.standardizedFileURL.path != layout.outbox.standardizedFileURL.path {
                     folders.append(relative.isEmpty ? name : relative + "/" + name)
                 }

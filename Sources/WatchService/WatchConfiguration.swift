@@ -34,6 +34,21 @@ public struct WatchConfiguration: Sendable {
     /// How often a file may be claimed by a watcher that then died (kill -9, crash) before it is set aside in
     /// `failed/` as a poison file. Default 3.
     public var maxInterruptedStarts = 3
+    /// How often a document may crash the evidence worker process (a signal or an unexpected exit in Poppler or
+    /// Tesseract, with ``EvidenceIsolation/workerProcess(_:)``) before it is set aside in `failed/`. The count
+    /// is kept beside the claim, so it survives restarts. Default 2: one crash is retried once.
+    public var maxWorkerCrashes = 2
+    /// The longest one document may take (reading, OCR, model calls, writing) before it is given up and set
+    /// aside in `failed/` ("timed out after N s"); nil for no limit. Default 600 s. With worker isolation the
+    /// worker's ``WorkerProcessOptions/requestTimeout`` is kept at most 5 s above it, so a hung native stage
+    /// is killed too.
+    public var fileTimeout: Duration? = .seconds(600)
+    /// Where `<name>.review.html` pages go (subfolders mirrored), written before the input moves to
+    /// `processed/`; nil for none. Needs ``reviewRenderer``.
+    public var reviewFolder: URL?
+    /// Makes the self-contained HTML review page of an extraction from the PDF at the given path (the `extract`
+    /// tool renders the pages with Poppler and uses `ReviewReport`).
+    public var reviewRenderer: (@Sendable (ExtractionResult, String) async throws -> Data)?
 
     /// A configuration with the documented defaults.
     public init(inbox: URL, outbox: URL, defaultSchema: URL, routesFile: URL? = nil) {
