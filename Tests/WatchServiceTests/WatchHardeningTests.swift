@@ -173,7 +173,9 @@ import Testing
         let server = try modelServer()
         defer { server.stop() }
         let watcher = try await startWatcher(
-            workspace, server, extra: ["--file-timeout", "3"], environment: ["DOCEXTRACT_TEST_HANG_PAGE": "2"])
+            // 20 s: long enough for the good invoices on a loaded 2-core machine running the whole suite (3 s
+            // timed them out there), and the hang is endless, so any limit detects it.
+            workspace, server, extra: ["--file-timeout", "20"], environment: ["DOCEXTRACT_TEST_HANG_PAGE": "2"])
         defer { watcher.killIfRunning() }
         let inbox = workspace.inbox
         try Self.twoPages("hang").write(to: inbox.appendingPathComponent("hang.pdf"))
@@ -182,13 +184,15 @@ import Testing
         }
         let failed = inbox.appendingPathComponent("failed")
         let processed = inbox.appendingPathComponent("processed")
-        try await LongRunningProcess.waitUntil(timeout: .seconds(90), "hang.pdf given up, the others processed",
+        try await LongRunningProcess.waitUntil(timeout: .seconds(180), "hang.pdf given up, the others processed",
                                                context: { watcher.tail() }) {
+            // The record is made durable before the input is moved beside it, so wait for both.
             Self.exists(failed.appendingPathComponent("hang.error.json"))
+                && Self.exists(failed.appendingPathComponent("hang.pdf"))
                 && workspace.files(in: processed, suffix: ".pdf").count == 2
         }
         let record = try Self.record(failed.appendingPathComponent("hang.error.json"))
-        #expect(record["reason"]?.stringValue?.hasPrefix("timed out after 3 s") == true, "\(record)")
+        #expect(record["reason"]?.stringValue?.hasPrefix("timed out after 20 s") == true, "\(record)")
         #expect(record["code"]?.stringValue == "timedOut")
         #expect(record["exit_code"] == .number(JSONNumber(9)))
         #expect(Self.exists(failed.appendingPathComponent("hang.pdf")))
