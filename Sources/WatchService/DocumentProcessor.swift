@@ -91,9 +91,10 @@ struct DocumentProcessor: Sendable {
                                 started: started, result: result)
             }
             // The review page and the report first: the data output is the mark that a document is done.
-            if let review, let reviewPage { try DurableFile.write(reviewPage, to: review) }
-            try DurableFile.write(report, to: layout.report(relative))
-            try DurableFile.write(Data((value.serialized(pretty: true) + "\n").utf8), to: layout.output(relative))
+            if let review, let reviewPage { try DurableFile.write(reviewPage, to: review, within: layout.reviews) }
+            try DurableFile.write(report, to: layout.report(relative), within: layout.outbox)
+            try DurableFile.write(Data((value.serialized(pretty: true) + "\n").utf8), to: layout.output(relative),
+                                  within: layout.outbox)
             try finish(relative, into: layout.processedFile(relative))
             let seconds = Self.seconds(since: started)
             let tokens = result.usage.inputTokens + result.usage.outputTokens
@@ -174,7 +175,7 @@ struct DocumentProcessor: Sendable {
     ) throws -> Outcome {
         if let report {
             let name = InboxLayout.stem(of: relative) + ".report.json"
-            try DurableFile.write(report, to: layout.failed.appendingPathComponent(name))
+            try DurableFile.write(report, to: layout.failed.appendingPathComponent(name), within: layout.failed)
         }
         let fields: [(String, JSONValue)] = [
             ("file", .string(relative)),
@@ -186,7 +187,8 @@ struct DocumentProcessor: Sendable {
             ("time", .string(ISO8601DateFormatter().string(from: Date()))),
         ] + extra.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         let record = JSONValue.object(JSONObject(fields))
-        try DurableFile.write(Data((record.serialized(pretty: true) + "\n").utf8), to: layout.errorRecord(relative))
+        try DurableFile.write(Data((record.serialized(pretty: true) + "\n").utf8), to: layout.errorRecord(relative),
+                              within: layout.failed)
         try finish(relative, into: layout.failedFile(relative))
         let seconds = Self.seconds(since: started)
         let tokens = result.map { $0.usage.inputTokens + $0.usage.outputTokens } ?? 0

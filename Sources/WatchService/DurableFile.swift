@@ -9,8 +9,13 @@ import Foundation
 enum DurableFile {
     /// Writes `data` to a hidden temporary file beside `url`, fsyncs it, renames it into place and fsyncs the
     /// folder, so `url` either does not exist or holds all of `data`.
-    static func write(_ data: Data, to url: URL) throws {
+    ///
+    /// With `root` (an output folder the user named), no folder between `root` and `url` may be a symbolic link:
+    /// a link planted in an output folder cannot send a write outside it. A link under `url`'s own name is
+    /// replaced by the rename, never written through.
+    static func write(_ data: Data, to url: URL, within root: URL? = nil) throws {
         let folder = url.deletingLastPathComponent()
+        if let root { try refuseLinks(from: root, to: folder) }
         try createDirectory(folder)
         // Hidden, never a final name, and short enough for any final name (at most 100 bytes of it are kept).
         let temporary = folder.appendingPathComponent(
@@ -31,8 +36,10 @@ enum DurableFile {
     }
 
     /// Renames `source` to `destination` (never over an existing file) and fsyncs both folders.
-    static func move(_ source: URL, to destination: URL) throws {
+    /// With `root`, no folder between `root` and `destination` may be a symbolic link (see ``write(_:to:within:)``).
+    static func move(_ source: URL, to destination: URL, within root: URL? = nil) throws {
         let folder = destination.deletingLastPathComponent()
+        if let root { try refuseLinks(from: root, to: folder) }
         try createDirectory(folder)
         guard !InboxLayout.exists(destination) else {
             throw WatchError("\(destination.path) already exists; move it away and restart the watcher")
@@ -54,6 +61,24 @@ enum DurableFile {
         try createDirectory(url.deletingLastPathComponent())
         guard mkdir(url.path, 0o755) == 0 || errno == EEXIST else { throw failure("cannot create the folder", url) }
         syncDirectory(url.deletingLastPathComponent())
+    }
+
+    /// Throws if a folder strictly below `root` on the way to `folder` is a symbolic link (`root` itself may be
+    /// one: the user chose it).
+    static func refuseLinks(from root: URL, to folder: URL) throws {
+        let rootComponents = root.standardizedFileURL.pathComponents
+        let components = folder.standardizedFileURL.pathComponents
+        guard components.count > rootComponents.count, Array(components.prefix(rootComponents.count)) == rootComponents
+        else { return }
+        var path = root.standardizedFileURL
+        for component in components.dropFirst(rootComponents.count) {
+            path.appendPathComponent(component)
+            var status = stat()
+            if lstat(path.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+                throw WatchError("\(path.path) is a symbolic link inside the output folder \(root.path); the watcher "
+                    + "does not write through links there (a write could land outside it) — replace it with a folder")
+            }
+        }
     }
 
     /// Flushes a folder's entries (new, renamed or removed names) to disk.

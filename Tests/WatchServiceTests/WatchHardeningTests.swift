@@ -356,4 +356,37 @@ import Testing
         watcher.send(SIGTERM)
         #expect(try await watcher.waitForExit(timeout: .seconds(60)) == .exited(0), "\(watcher.tail())")
     }
+
+    @Test func aLinkPlantedInTheOutboxIsNeverWrittenThrough() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let server = try modelServer()
+        defer { server.stop() }
+        // The inbox's subfolder `sub` is mirrored in the outbox, where someone made `sub` a link to a folder
+        // outside it.
+        let outside = workspace.root.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: workspace.outbox, withIntermediateDirectories: true)
+        #expect(symlink(outside.path, workspace.outbox.appendingPathComponent("sub").path) == 0)
+        let watcher = try await startWatcher(workspace, server)
+        defer { watcher.killIfRunning() }
+        let sub = workspace.inbox.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try Self.invoice(90).write(to: sub.appendingPathComponent("a.pdf"))
+        try Self.invoice(91).write(to: workspace.inbox.appendingPathComponent("b.pdf"))
+        let failed = workspace.inbox.appendingPathComponent("failed")
+        try await LongRunningProcess.waitUntil(timeout: .seconds(120), "sub/a.pdf failed, b.pdf processed",
+                                               context: { watcher.tail() }) {
+            Self.exists(failed.appendingPathComponent("sub/a.error.json"))
+                && Self.exists(failed.appendingPathComponent("sub/a.pdf"))
+                && Self.exists(workspace.outbox.appendingPathComponent("b.json"))
+        }
+        let record = try Self.record(failed.appendingPathComponent("sub/a.error.json"))
+        #expect(record["reason"]?.stringValue?.contains("is a symbolic link inside the output folder") == true,
+                "\(record)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty,
+                "nothing was written through the link")
+        watcher.send(SIGTERM)
+        #expect(try await watcher.waitForExit(timeout: .seconds(60)) == .exited(0), "\(watcher.tail())")
+    }
 }
