@@ -13,11 +13,14 @@ public struct LocalModelConfiguration: Sendable, Hashable {
     public var serverBinary: URL
     /// The GGUF model file; any chat-tuned GGUF works.
     public var modelFile: URL
-    /// Context size in tokens (`-c`).
+    /// Context size in tokens that each request gets (the server is started with `-c contextSize × slots`).
     public var contextSize: Int
     /// CPU threads for generation (`-t`). One keeps generation fast when other work shares the cores.
     public var threads: Int
-    /// Concurrent request slots (`-np`), or `nil` for llama-server's default.
+    /// Concurrent request slots (`-np`), each with its own ``contextSize`` tokens of context, or `nil` for
+    /// llama-server's default (automatic slots sharing one ``contextSize`` pool — concurrent long prompts then
+    /// fail with "Context size has been exceeded", as measured with two watch workers). Default from the
+    /// environment: 2 (`DOCEXTRACT_LOCAL_SLOTS`), the watch mode's default worker count.
     public var parallelSlots: Int?
     /// Longest wait for the model to load and `/health` to answer 200.
     public var startupTimeout: Duration
@@ -46,8 +49,9 @@ public struct LocalModelConfiguration: Sendable, Hashable {
     /// The configuration described by the environment.
     ///
     /// Reads `DOCEXTRACT_HOME` (install root), `DOCEXTRACT_LLAMA_SERVER` (binary path),
-    /// `DOCEXTRACT_LOCAL_MODEL` (GGUF path), `DOCEXTRACT_LOCAL_CONTEXT` (context size) and
-    /// `DOCEXTRACT_LOCAL_THREADS` (threads); unset or malformed values fall back to the defaults.
+    /// `DOCEXTRACT_LOCAL_MODEL` (GGUF path), `DOCEXTRACT_LOCAL_CONTEXT` (context size per request, 4096),
+    /// `DOCEXTRACT_LOCAL_SLOTS` (concurrent requests, 2) and `DOCEXTRACT_LOCAL_THREADS` (threads, 1); unset or
+    /// malformed values fall back to the defaults.
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> LocalModelConfiguration {
@@ -63,7 +67,8 @@ public struct LocalModelConfiguration: Sendable, Hashable {
             serverBinary: path("DOCEXTRACT_LLAMA_SERVER") ?? home.appendingPathComponent("bin/llama-server"),
             modelFile: path("DOCEXTRACT_LOCAL_MODEL") ?? home.appendingPathComponent("models/\(defaultModelFileName)"),
             contextSize: number("DOCEXTRACT_LOCAL_CONTEXT") ?? 4096,
-            threads: number("DOCEXTRACT_LOCAL_THREADS") ?? 1)
+            threads: number("DOCEXTRACT_LOCAL_THREADS") ?? 1,
+            parallelSlots: number("DOCEXTRACT_LOCAL_SLOTS") ?? 2)
     }
 
     /// `$DOCEXTRACT_HOME`, or `~/.local/share/docextract` when it is unset.
@@ -103,9 +108,11 @@ public struct LocalModelConfiguration: Sendable, Hashable {
     func arguments(port: UInt16) -> [String] {
         var arguments = [
             "--host", "127.0.0.1", "--port", String(port), "--model", modelFile.path,
-            "--ctx-size", String(contextSize), "--threads", String(threads), "--alias", modelName,
+            "--ctx-size", String(contextSize * max(1, parallelSlots ?? 1)), "--threads", String(threads),
+            "--alias", modelName,
         ]
-        if let parallelSlots { arguments += ["--parallel", String(parallelSlots)] }
+        // With explicit slots llama-server splits the context evenly between them (no shared pool).
+        if let parallelSlots { arguments += ["--parallel", String(max(1, parallelSlots)), "--no-kv-unified"] }
         return arguments + extraArguments
     }
 }

@@ -2,7 +2,7 @@ import ExtractTestSupport
 import Foundation
 import JSONCore
 import JSONSchema
-import ModelClients
+@testable import ModelClients
 import Testing
 
 @Suite("Local llama.cpp server")
@@ -15,6 +15,12 @@ struct LocalModelServerTests {
         #expect(defaults.modelFile.path == "/home/ada/.local/share/docextract/models/SmolLM2-135M-Instruct.Q4_1.gguf")
         #expect(defaults.contextSize == 4096)
         #expect(defaults.threads == 1)
+        #expect(defaults.parallelSlots == 2)
+        // Each of the two slots gets the whole 4096-token context: concurrent requests cannot crowd each other.
+        let arguments = defaults.arguments(port: 8080)
+        #expect(arguments.firstIndex(of: "--ctx-size").map { arguments[$0 + 1] } == "8192")
+        #expect(arguments.firstIndex(of: "--parallel").map { arguments[$0 + 1] } == "2")
+        #expect(arguments.contains("--no-kv-unified"))
         #expect(defaults.modelName == "SmolLM2-135M-Instruct.Q4_1")
         let custom = LocalModelConfiguration.fromEnvironment([
             "DOCEXTRACT_HOME": "/opt/dx", "DOCEXTRACT_LOCAL_MODEL": "/models/qwen.gguf",
