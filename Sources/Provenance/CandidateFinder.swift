@@ -661,6 +661,12 @@ public struct CandidateFinder: Sendable {
         for value in order {
             let group = groups[value]!.sorted { $0.score > $1.score }
             var best = group[0]
+            // Found by a label too (the type scan read the same value higher): it keeps the label, which tells
+            // the value belongs to this field and not only has its type.
+            if !best.foundByLabel, let labelled = group.first(where: \.foundByLabel) {
+                best.method = labelled.method
+                best.label = labelled.label
+            }
             let others = group.dropFirst()
             let sources = Set(group.map(\.source))
             if sources.contains(.textLayer) && sources.contains(.ocr) || sources.contains(.both) {
