@@ -15,9 +15,10 @@ import Provenance
 ///
 /// Optional fields are where a weak model invents: asked about a field the document does not print, it picks
 /// whatever value of the right type it is shown. So an optional field is offered only candidates found by one
-/// of its labels, is left absent without asking when the evidence holds values of its type but none by its
-/// labels, and does not take a value another field already took unless a different label led to it here. The
-/// fields the schema needs are decided first, so that those values are known.
+/// of its labels (or, for e-mail and web addresses, IBANs and BICs, whose form names them, by their type), is
+/// left absent without asking when the evidence holds values of its type but none by its labels, and does not
+/// take a value another field already took unless a different label led to it here. The fields the schema
+/// needs are decided first, so that those values are known.
 struct FieldByFieldSynthesizer {
     let model: MeteredModel
     let schema: JSONSchema
@@ -166,10 +167,12 @@ struct FieldByFieldSynthesizer {
         var candidates = finder.candidates(for: field)
         let needsValue = Self.needsValue(field)
         if !needsValue, !candidates.isEmpty {
-            // A value of the right type is not evidence that an optional field is printed: only its labels are.
-            // The same printed value under the same label (or under none) belongs to the field that took it.
+            // A value of the right type is not evidence that an optional field is printed: only its labels are,
+            // or a form that names the value (an e-mail address, an IBAN). The same printed value under the same
+            // label (or under none) belongs to the field that took it.
+            let selfEvident = CandidateFinder.isSelfEvident(field)
             candidates = candidates.filter { candidate in
-                guard candidate.foundByLabel else { return false }
+                guard candidate.foundByLabel else { return selfEvident && taken[candidate.value] == nil }
                 guard let labels = taken[candidate.value] else { return true }
                 return !labels.contains(candidate.label.map(Self.fold) ?? "")
             }

@@ -58,6 +58,20 @@ import Testing
         #expect(!model.requests.contains { ($0.messages.last?.text ?? "").contains("due_date") })
     }
 
+    /// A web address names itself: printed without a label it is still the issuer's website.
+    @Test func optionalWebAddressWithoutALabelIsKept() async throws {
+        let schema: JSONValue = [
+            "type": "object",
+            "properties": ["invoice_number": ["type": "string"], "website": ["type": "string", "format": "uri"]],
+            "required": ["invoice_number"],
+        ]
+        let evidence = Self.evidence(["Invoice no: INV-1", "Thank you", "https://shop.example.com"])
+        let output = try await SynthesisStage(model: Self.eagerModel())
+            .run(SynthesisInput(evidence: evidence, schema: schema))
+        let value = try #require(output.value, "\(output.errors)")
+        #expect(value["website"]?.stringValue?.contains("shop.example.com") == true)
+    }
+
     @Test func optionalFieldFoundByItsOwnLabelIsKept() async throws {
         let evidence = Self.evidence(["Invoice no: INV-1", "Date: 12 March 2024", "Due date: 11 April 2024"])
         let output = try await SynthesisStage(model: Self.eagerModel())
