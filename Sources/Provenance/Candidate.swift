@@ -32,6 +32,10 @@ public struct Candidate: Sendable, Hashable {
     /// The label that led to it, when there was one (as printed).
     public var label: String?
 
+    /// Whether a printed label of the field led to the value (to its right or just below it), not a scan for
+    /// the field's type or the layout alone.
+    public var foundByLabel: Bool { method == .labelRight || method == .labelBelow }
+
     /// Creates a candidate.
     public init(
         value: JSONValue,

@@ -75,6 +75,15 @@ public struct CandidateFinder: Sendable {
         return Array(Set(concept?.labels ?? []).union(ownLabels(for: field))).sorted()
     }
 
+    /// Whether a value of the field's kind tells by its printed form alone what it is (an e-mail or web address,
+    /// an IBAN or BIC), so that finding it without a label is evidence for the field; not for the buyer's fields
+    /// (a document prints its issuer's contacts unlabelled, the buyer's under a buyer label).
+    public static func isSelfEvident(_ field: SchemaField) -> Bool {
+        guard FieldConcept.role(of: field) != .buyer else { return false }
+        let kind = valueKind(for: field, concept: FieldConcept.match(for: field)?.concept)
+        return [.email, .url, .iban, .bic].contains(kind)
+    }
+
     /// Labels made from the field's own name (and its parent's): `client_id` → `client id`; `number` inside
     /// `delivery_note` → `delivery note number`, `delivery note no`, `delivery note`.
     static func ownLabels(for field: SchemaField) -> Set<String> {
@@ -661,6 +670,12 @@ public struct CandidateFinder: Sendable {
         for value in order {
             let group = groups[value]!.sorted { $0.score > $1.score }
             var best = group[0]
+            // Found by a label too (the type scan read the same value higher): it keeps the label, which tells
+            // the value belongs to this field and not only has its type.
+            if !best.foundByLabel, let labelled = group.first(where: \.foundByLabel) {
+                best.method = labelled.method
+                best.label = labelled.label
+            }
             let others = group.dropFirst()
             let sources = Set(group.map(\.source))
             if sources.contains(.textLayer) && sources.contains(.ocr) || sources.contains(.both) {

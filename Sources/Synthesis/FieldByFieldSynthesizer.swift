@@ -12,6 +12,13 @@ import Provenance
 /// constrained to). Where there are no candidates it is asked for the value itself, and a value that cannot be
 /// found in the evidence is dropped as invented. Arrays of objects are asked for as one capped array. The
 /// assembled answer is normalised and validated; fields on failing paths are asked again with the error.
+///
+/// Optional fields are where a weak model invents: asked about a field the document does not print, it picks
+/// whatever value of the right type it is shown. So an optional field is offered only candidates found by one
+/// of its labels (or, for e-mail and web addresses, IBANs and BICs, whose form names them, by their type), is
+/// left absent without asking when the evidence holds values of its type but none by its labels, and does not
+/// take a value another field already took unless a different label led to it here. The fields the schema
+/// needs are decided first, so that those values are known.
 struct FieldByFieldSynthesizer {
     let model: MeteredModel
     let schema: JSONSchema
@@ -40,12 +47,16 @@ struct FieldByFieldSynthesizer {
         var attempts = 0
 
         let scalars = fields.filter { !$0.isInArray }
-        for field in scalars {
-            let (value, origin, asked) = try await decide(field, finder: finder, locator: locator, text: text, hint: nil)
-            attempts += asked
-            origins[field.pointer] = origin
-            place(value, for: field, in: &answer)
+        var decided: [String: Decision] = [:]
+        for field in scalars.filter(Self.needsValue) + scalars.filter({ !Self.needsValue($0) }) {
+            let decision = try await decide(
+                field, finder: finder, locator: locator, text: text, hint: nil, taken: Self.taken(decided)
+            )
+            attempts += decision.asked
+            origins[field.pointer] = decision.origin
+            decided[field.pointer] = decision
         }
+        for field in scalars { place(decided[field.pointer]?.value, for: field, in: &answer) }
         // Arrays of objects: one capped request per array.
         let arrays = Dictionary(grouping: fields.filter(\.isInArray)) { field in
             Array(field.path.prefix { $0 != "*" })
@@ -78,12 +89,15 @@ struct FieldByFieldSynthesizer {
                 let message = result.errors.filter {
                     $0.instanceLocation == field.pointer || $0.message.contains("\"\(field.name)\"")
                 }.map(\.message).joined(separator: "; ")
-                let (value, origin, asked) = try await decide(
-                    field, finder: finder, locator: locator, text: text, hint: message
+                var others = decided
+                others[field.pointer] = nil
+                let decision = try await decide(
+                    field, finder: finder, locator: locator, text: text, hint: message, taken: Self.taken(others)
                 )
-                attempts += asked
-                origins[field.pointer] = origin == "null" ? "null" : "repaired"
-                place(value, for: field, in: &normalized)
+                attempts += decision.asked
+                decided[field.pointer] = decision
+                origins[field.pointer] = decision.origin == "null" ? "null" : "repaired"
+                place(decision.value, for: field, in: &normalized)
             }
             (normalized, _) = normalizer.normalize(normalized)
             result = schema.validate(normalized)
@@ -117,11 +131,53 @@ struct FieldByFieldSynthesizer {
 
     // MARK: One scalar field
 
+    /// How one field was decided.
+    struct Decision {
+        /// The value; nil when nothing was found.
+        var value: JSONValue?
+        /// `candidate`, `model`, `fallback` or `null`.
+        var origin: String
+        /// Model requests made.
+        var asked: Int
+        /// The printed label that led to the value, folded; nil when none did.
+        var label: String? = nil
+    }
+
+    /// Whether the schema needs a value for the field (required and not nullable): only such a field may take
+    /// a candidate of the right type found without a label, or the best candidate when the model picks none.
+    static func needsValue(_ field: SchemaField) -> Bool {
+        field.isRequired && !field.isNullable
+    }
+
+    /// The values decided so far, each with the labels that led to it (`""` for none).
+    static func taken(_ decided: [String: Decision]) -> [JSONValue: Set<String>] {
+        var taken: [JSONValue: Set<String>] = [:]
+        for decision in decided.values {
+            guard let value = decision.value, !value.isNull else { continue }
+            taken[value, default: []].insert(decision.label ?? "")
+        }
+        return taken
+    }
+
     /// Decides one field: the value (nil = nothing found), how it was decided, and the requests made.
     private func decide(
-        _ field: SchemaField, finder: CandidateFinder, locator: EvidenceLocator, text: EvidenceText, hint: String?
-    ) async throws -> (JSONValue?, String, Int) {
-        let candidates = finder.candidates(for: field)
+        _ field: SchemaField, finder: CandidateFinder, locator: EvidenceLocator, text: EvidenceText, hint: String?,
+        taken: [JSONValue: Set<String>]
+    ) async throws -> Decision {
+        var candidates = finder.candidates(for: field)
+        let needsValue = Self.needsValue(field)
+        if !needsValue, !candidates.isEmpty {
+            // A value of the right type is not evidence that an optional field is printed: only its labels are,
+            // or a form that names the value (an e-mail address, an IBAN). The same printed value under the same
+            // label (or under none) belongs to the field that took it.
+            let selfEvident = CandidateFinder.isSelfEvident(field)
+            candidates = candidates.filter { candidate in
+                guard candidate.foundByLabel else { return selfEvident && taken[candidate.value] == nil }
+                guard let labels = taken[candidate.value] else { return true }
+                return !labels.contains(candidate.label.map(Self.fold) ?? "")
+            }
+            if candidates.isEmpty { return Decision(value: nil, origin: "null", asked: 0) }
+        }
         if !candidates.isEmpty {
             let values = candidates.map(\.value)
             // A clear best candidate is taken as it is: measured on the dev sets, the finder's first candidate is
@@ -129,22 +185,27 @@ struct FieldByFieldSynthesizer {
             // against about half). The model decides only between close candidates.
             let margin = candidates.count == 1 ? 1 : candidates[0].score - candidates[1].score
             if hint == nil, margin >= options.clearCandidateMargin {
-                return (values[0], "candidate", 0)
+                return Decision(value: values[0], origin: "candidate", asked: 0,
+                                label: candidates[0].label.map(Self.fold))
             }
             let context = contextLines(for: candidates, in: text)
-            let question = FieldQuestion.choose(field: field, candidates: values, context: context, hint: hint)
+            let question = FieldQuestion.choose(
+                field: field, candidates: values, context: context, hint: hint, noneFirst: !needsValue
+            )
             let choices = (0...values.count).map { JSONValue.number(JSONNumber($0)) }
             let answer = try await ask(question, schema: ["type": "object", "properties": ["choice": [
                 "enum": .array(choices),
             ]], "required": ["choice"]])
             if let choice = answer?["choice"]?.intValue, choice >= 1, choice <= values.count {
-                return (values[choice - 1], "model", 1)
+                return Decision(value: values[choice - 1], origin: "model", asked: 1,
+                                label: candidates[choice - 1].label.map(Self.fold))
             }
-            if field.isRequired && !field.isNullable {
+            if needsValue {
                 // The schema needs a value: the best candidate found in the evidence beats an invented one.
-                return (values[0], "fallback", 1)
+                return Decision(value: values[0], origin: "fallback", asked: 1,
+                                label: candidates[0].label.map(Self.fold))
             }
-            return (nil, "null", 1)
+            return Decision(value: nil, origin: "null", asked: 1)
         }
         if let options = field.enumValues, !options.isEmpty {
             let context = questionContext(for: field, in: text, limit: 40)
@@ -152,8 +213,8 @@ struct FieldByFieldSynthesizer {
             let answer = try await ask(question, schema: ["type": "object", "properties": ["value": [
                 "enum": .array(options + [.null]),
             ]], "required": ["value"]])
-            if let value = answer?["value"], !value.isNull { return (value, "model", 1) }
-            return (nil, "null", 1)
+            if let value = answer?["value"], !value.isNull { return Decision(value: value, origin: "model", asked: 1) }
+            return Decision(value: nil, origin: "null", asked: 1)
         }
         // No candidates: ask for the value, and keep it only if it is printed in the evidence.
         let context = questionContext(for: field, in: text, limit: 40)
@@ -166,10 +227,15 @@ struct FieldByFieldSynthesizer {
         let answer = try await ask(question, schema: ["type": "object", "properties": ["value": valueSchema],
                                                       "required": ["value"]])
         guard let value = answer?["value"].map(AnswerText.withoutLineIDs), !value.isNull else {
-            return (nil, "null", 1)
+            return Decision(value: nil, origin: "null", asked: 1)
         }
-        guard locator.locate(value, field: field) != nil else { return (nil, "null", 1) }
-        return (value, "model", 1)
+        guard locator.locate(value, field: field) != nil else { return Decision(value: nil, origin: "null", asked: 1) }
+        // An optional field typed in that another field already holds was copied from that field's evidence.
+        let normalized = valueNormalizer.normalize(value, for: field) ?? value
+        if !needsValue, taken[normalized] != nil || taken[value] != nil {
+            return Decision(value: nil, origin: "null", asked: 1)
+        }
+        return Decision(value: value, origin: "model", asked: 1)
     }
 
     private func ask(_ question: String, schema: JSONValue) async throws -> JSONValue? {

@@ -17,17 +17,22 @@ enum FieldQuestion {
         hint.map { "\nA previous answer was rejected: \($0).\n" } ?? ""
     }
 
-    static func choose(field: SchemaField, candidates: [JSONValue], context: [EvidenceText.Line], hint: String?)
-        -> String
-    {
+    /// Which of the numbered candidates is the field; with `noneFirst` (an optional field), "none of these" is
+    /// offered first, as the answer when the document does not print the field.
+    static func choose(
+        field: SchemaField, candidates: [JSONValue], context: [EvidenceText.Line], hint: String?,
+        noneFirst: Bool = false
+    ) -> String {
         let numbered = candidates.enumerated().map { "\($0 + 1)) \($1.serialized())" }.joined(separator: "\n")
+        let options = noneFirst
+            ? "0) none of these: the document does not print it\n" + numbered
+            : numbered + "\n0) none of these"
         return """
             Evidence:
             \(lines(context))
             \(retry(hint))
             Question: which value is \(describe(field))?
-            \(numbered)
-            0) none of these
+            \(options)
             Answer as {"choice": N}.
             """
     }

@@ -6,7 +6,7 @@ import Provenance
 enum PromptBuilder {
     /// Bump when prompts change: it is part of the synthesis stage's identity, so cached answers to old
     /// prompts are not reused.
-    static let version = 1
+    static let version = 2
 
     static let systemWhole = """
         You extract data from a document into JSON. Answer with one JSON object that validates against the \

@@ -29,7 +29,8 @@ public struct SynthesisStage: Stage {
         let descriptor = model.descriptor
         // Version 2: fields typed both string and number get number candidates (amount labels). Version 5: field by
         // field reads the evidence row by row; questions without candidates show the lines with the field's labels.
-        return StageIdentity(name: "synthesis", version: 5, options: [
+        // Version 6: optional fields take only candidates found by their labels, not values other fields took.
+        return StageIdentity(name: "synthesis", version: 6, options: [
             "provider": descriptor.provider,
             "model": descriptor.model,
             "strategy": options.resolvedStrategy(provider: descriptor.provider).rawValue,

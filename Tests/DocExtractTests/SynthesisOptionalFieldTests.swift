@@ -1,0 +1,83 @@
+import ExtractCore
+import ExtractTestSupport
+import Foundation
+import JSONCore
+import ModelClients
+import Synthesis
+import Testing
+
+/// Field-by-field synthesis leaves an optional field absent when the evidence only holds values of its type,
+/// however eagerly the model answers (issue 7: fabrication on absent fields).
+@Suite struct SynthesisOptionalFieldTests {
+    static let schema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "invoice_number": ["type": "string"],
+            "issue_date": ["type": "string", "format": "date"],
+            "due_date": ["type": "string", "format": "date"],
+        ],
+        "required": ["invoice_number", "issue_date"],
+    ]
+
+    /// One page, one line per entry, each word its own box (as the text layer gives them).
+    static func evidence(_ rows: [String]) -> DocumentEvidence {
+        let lines = rows.enumerated().map { row, text in
+            var x = 50.0
+            return TextLine(words: text.split(separator: " ").map { word in
+                let width = Double(word.count) * 6
+                defer { x += width + 5 }
+                return TextWord(text: String(word), box: BoundingBox(x: x, y: 100 + Double(row) * 20, width: width,
+                                                                     height: 10))
+            })
+        }
+        let size = PageSize(width: 595, height: 842)
+        return DocumentEvidence(
+            info: DocumentInfo(pageCount: 1, pageSizes: [size]),
+            pages: [PageEvidence(number: 1, size: size, textLayer: PageText(source: .textLayer, lines: lines))]
+        )
+    }
+
+    /// A model that takes the first candidate offered and copies the printed date when asked for a value.
+    static func eagerModel() -> ScriptedLanguageModel {
+        ScriptedLanguageModel([.respond { request in
+            let question = request.messages.last?.text ?? ""
+            if question.contains("{\"choice\"") { return #"{"choice": 1}"# }
+            return #"{"value": "2024-03-12"}"#
+        }], provider: "local")
+    }
+
+    @Test func optionalFieldWithOnlyAnUnlabelledValueOfItsTypeStaysAbsent() async throws {
+        let evidence = Self.evidence(["Invoice no: INV-1", "Date: 12 March 2024", "Thank you"])
+        let model = Self.eagerModel()
+        let output = try await SynthesisStage(model: model).run(SynthesisInput(evidence: evidence, schema: Self.schema))
+        let value = try #require(output.value, "\(output.errors)")
+        #expect(value["invoice_number"] == "INV-1")
+        #expect(value["issue_date"] == "2024-03-12")
+        #expect(value["due_date"] == nil)
+        // Left absent without a question about it.
+        #expect(!model.requests.contains { ($0.messages.last?.text ?? "").contains("due_date") })
+    }
+
+    /// A web address names itself: printed without a label it is still the issuer's website.
+    @Test func optionalWebAddressWithoutALabelIsKept() async throws {
+        let schema: JSONValue = [
+            "type": "object",
+            "properties": ["invoice_number": ["type": "string"], "website": ["type": "string", "format": "uri"]],
+            "required": ["invoice_number"],
+        ]
+        let evidence = Self.evidence(["Invoice no: INV-1", "Thank you", "https://shop.example.com"])
+        let output = try await SynthesisStage(model: Self.eagerModel())
+            .run(SynthesisInput(evidence: evidence, schema: schema))
+        let value = try #require(output.value, "\(output.errors)")
+        #expect(value["website"]?.stringValue?.contains("shop.example.com") == true)
+    }
+
+    @Test func optionalFieldFoundByItsOwnLabelIsKept() async throws {
+        let evidence = Self.evidence(["Invoice no: INV-1", "Date: 12 March 2024", "Due date: 11 April 2024"])
+        let output = try await SynthesisStage(model: Self.eagerModel())
+            .run(SynthesisInput(evidence: evidence, schema: Self.schema))
+        let value = try #require(output.value, "\(output.errors)")
+        #expect(value["issue_date"] == "2024-03-12")
+        #expect(value["due_date"] == "2024-04-11")
+    }
+}
