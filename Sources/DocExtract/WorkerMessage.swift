@@ -65,7 +65,7 @@ enum WorkerMessage {
             .fileNotFound, .notAFile, .unreadableFile, .emptyFile, .notAPDF, .damagedPDF, .passwordRequired,
             .wrongPassword, .pageOutOfRange, .limitExceeded, .timeLimitExceeded,
             .ocrLanguageMissing, .ocrFailed, .renderFailed,
-            .invalidSchema, .invalidOption, .modelUnavailable, .noValidOutput, .internalError,
+            .invalidSchema, .invalidOption, .modelUnavailable, .modelConfiguration, .noValidOutput, .internalError,
         ]
     }
 }

@@ -112,7 +112,8 @@ struct EvalCommand: AsyncParsableCommand {
                 evidence: evidence, seconds: result.timings.totalSeconds, inputTokens: result.usage.inputTokens,
                 outputTokens: result.usage.outputTokens, modelCalls: result.usage.calls, errors: result.errors
             )
-        } catch let error as ExtractError where ![.modelUnavailable, .limitExceeded].contains(error.code) {
+        } catch let error as ExtractError
+            where ![.modelUnavailable, .modelConfiguration, .limitExceeded].contains(error.code) {
             let elapsed = ContinuousClock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             CLIError.printError("extract: \(error)")

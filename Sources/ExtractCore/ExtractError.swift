@@ -10,7 +10,7 @@ public struct ExtractError: Error, Sendable, Hashable, CustomStringConvertible {
             case fileNotFound, notAFile, unreadableFile, emptyFile, notAPDF, damagedPDF
             case passwordRequired, wrongPassword, pageOutOfRange, limitExceeded, timeLimitExceeded
             case ocrLanguageMissing, ocrFailed, renderFailed, invalidSchema, invalidOption
-            case modelUnavailable, noValidOutput, internalError
+            case modelUnavailable, modelConfiguration, noValidOutput, internalError
         }
 
         fileprivate let base: Base
@@ -52,6 +52,11 @@ public struct ExtractError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let invalidOption = Code(base: .invalidOption)
         /// No language model could be reached or started.
         public static let modelUnavailable = Code(base: .modelUnavailable)
+        /// The model set-up is wrong — a rejected API key (401, 403), an unknown model or endpoint (404), an unset
+        /// key variable, a missing offline model, an unusable price table or run log — so retrying cannot help
+        /// until the configuration is fixed. Exit code 7, like ``modelUnavailable``; its own code so that callers
+        /// (the watch folder, `extract eval`) stop retrying.
+        public static let modelConfiguration = Code(base: .modelConfiguration)
         /// No output that validates against the schema could be produced.
         public static let noValidOutput = Code(base: .noValidOutput)
         /// A bug: something that should not happen did.
@@ -65,7 +70,7 @@ public struct ExtractError: Error, Sendable, Hashable, CustomStringConvertible {
             case .emptyFile, .notAPDF, .damagedPDF: 4
             case .passwordRequired, .wrongPassword: 5
             case .ocrLanguageMissing, .ocrFailed, .renderFailed: 6
-            case .modelUnavailable: 7
+            case .modelUnavailable, .modelConfiguration: 7
             case .noValidOutput: 8
             case .limitExceeded, .timeLimitExceeded: 9
             case .pageOutOfRange, .invalidOption: 64

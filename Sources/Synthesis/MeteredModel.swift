@@ -16,7 +16,8 @@ final class MeteredModel: Sendable {
     var usage: SynthesisOutput.Usage { spent.withLock { $0 } }
 
     /// Sends `request`; a budget that runs out or a model that cannot be reached becomes an `ExtractError`
-    /// (`.limitExceeded`, `.modelUnavailable`) that says what was spent and what to do.
+    /// (`.limitExceeded`, `.modelConfiguration` for a set-up that retrying cannot fix, `.modelUnavailable`) that
+    /// says what was spent and what to do.
     func complete(_ request: ChatRequest) async throws -> ChatResponse {
         if let limit = documentTokenLimit {
             let used = usage.inputTokens + usage.outputTokens
@@ -46,8 +47,11 @@ final class MeteredModel: Sendable {
                     "the model budget ran out before a valid answer: \(error.message) (raise --max-cost or the "
                         + "call/token limits)"
                 )
-            case .transport, .localServerMissing, .localServerFailed, .unauthorized, .missingAPIKey, .invalidConfiguration,
-                 .rateLimited, .serverError:
+            case .unauthorized, .missingAPIKey, .invalidConfiguration, .localServerMissing:
+                throw ExtractError(.modelConfiguration, "\(model.descriptor): \(error.message)")
+            case .badRequest where error.status == 404:
+                throw ExtractError(.modelConfiguration, "\(model.descriptor): \(error.message)")
+            case .transport, .localServerFailed, .rateLimited, .serverError:
                 throw ExtractError(.modelUnavailable, "\(model.descriptor): \(error.message)")
             default:
                 throw ExtractError(.noValidOutput, "\(model.descriptor): \(error.message)")

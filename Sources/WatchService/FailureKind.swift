@@ -22,8 +22,8 @@ enum FailureKind: Sendable, Equatable {
     static func classify(_ error: any Error) -> FailureKind {
         switch error {
         case let error as ExtractError:
-            if let reason = configurationProblem(in: error) {
-                return .configuration(reason: reason, exitCode: error.code.exitCode)
+            if error.code == .modelConfiguration {
+                return .configuration(reason: error.message, exitCode: error.code.exitCode)
             }
             if let reason = tooLongForTheModel(error.message) {
                 return .permanent(reason: reason, code: "contextExceeded",
@@ -58,23 +58,6 @@ enum FailureKind: Sendable, Equatable {
         default:
             return .permanent(reason: "\(error)", code: "internalError", exitCode: 70)
         }
-    }
-
-    /// The synthesis stage reports model failures as `ExtractError`s (`.modelUnavailable`, or `.noValidOutput`
-    /// for a rejected request) whose message carries the model client's own message. These phrases of
-    /// ``ModelClientError`` messages mean the set-up is wrong, not the moment: a rejected key (401, 403), an
-    /// unknown model or endpoint (404), a missing key variable, a missing offline model, an unusable run log or
-    /// price table. `WatchFolderTests` pins the 401 and 404 phrases against the real client.
-    private static let configurationPhrases = [
-        "401 from ", "403 from ", "404 from ", "is not set: export", "the offline model is not installed",
-        "cannot open the run log", "price table",
-    ]
-
-    private static func configurationProblem(in error: ExtractError) -> String? {
-        guard error.code == .modelUnavailable || error.code == .noValidOutput || error.code == .invalidOption
-        else { return nil }
-        guard configurationPhrases.contains(where: { error.message.contains($0) }) else { return nil }
-        return error.message
     }
 
     /// What servers say when a prompt does not fit the model's context: llama-server answers 500 "Context size

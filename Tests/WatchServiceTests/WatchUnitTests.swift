@@ -108,10 +108,10 @@ import Testing
         let stuck = ExtractError(.damagedPDF, "the PDF reader did not finish within 600 s and was stopped")
         #expect(FailureKind.classify(stuck) == .permanent(reason: stuck.message, code: "damagedPDF", exitCode: 4))
 
-        let key = ExtractError(.modelUnavailable, "openai/m@h: 401 from h: check OPENAI_API_KEY (said: bad key)")
+        let key = ExtractError(.modelConfiguration, "openai/m@h: 401 from h: check OPENAI_API_KEY (said: bad key)")
         #expect(FailureKind.classify(key) == .configuration(reason: key.message, exitCode: 7))
-        let missing = ExtractError(.noValidOutput, "openai/m@h: 404 from h: not found; check the base URL")
-        #expect(FailureKind.classify(missing) == .configuration(reason: missing.message, exitCode: 8))
+        let missing = ExtractError(.modelConfiguration, "openai/m@h: 404 from h: not found; check the base URL")
+        #expect(FailureKind.classify(missing) == .configuration(reason: missing.message, exitCode: 7))
         let unreachable = ExtractError(.modelUnavailable, "openai/m@h: cannot connect to h: connection refused")
         #expect(FailureKind.classify(unreachable) == .transient(reason: unreachable.message))
         let limited = ModelClientError(code: .rateLimited, message: "429 from h: rate limited", status: 429)
