@@ -21,7 +21,7 @@ APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev li
 
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 
-.PHONY: help setup setup-system setup-llm build test demo bench eval samples lint clean fuzz
+.PHONY: help setup setup-system setup-llm build test demo bench eval eval-evidence samples lint clean fuzz
 
 help: ## Show this help
 	@echo "DocExtract make targets:"
@@ -44,7 +44,16 @@ build: setup-system ## Build the `extract` tool (release)
 	$(SWIFT) build -c release --product extract
 	@echo "built: $(RELEASE_BIN)/extract"
 
-TEST_FUZZ_SECONDS ?= 60
+TEST_eval-evidence: setup-system build ## Evidence recall only, no model, every document of the dev lists (seconds)
+	@mkdir -p bench-results
+	@for list in $(EVAL_LISTS); do \
+		echo "eval-evidence: $$list"; \
+		$(RELEASE_BIN)/extract eval --dataset eval/$$list.tsv --evidence-only \
+			--out bench-results/evidence-$$list.json --markdown bench-results/evidence-$$list.md $(EVAL_ARGS) \
+			|| exit $$?; \
+	done
+
+FUZZ_SECONDS ?= 60
 test: setup ## Install, build and run every test, then a CI-sized fuzz run (TEST_FUZZ_SECONDS=60, 0 skips it)
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build

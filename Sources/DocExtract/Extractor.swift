@@ -112,6 +112,15 @@ public final class Extractor: Sendable {
         try await extractWithEvidence(source, schema: schema).result
     }
 
+    /// Reads the evidence of a document — every page's text layer, OCR words and layout, with boxes — without
+    /// asking a model. Each page is routed, read and cached exactly as ``extract(_:schema:)`` would, so a later
+    /// extraction of the same document reads it from the cache.
+    ///
+    /// - Throws: `ExtractError` when the input cannot be read (missing, not a PDF, encrypted …).
+    public func readEvidence(_ source: PDFSource) async throws -> DocumentEvidence {
+        try await reader.read(source)
+    }
+
     /// Extracts like ``extract(_:schema:)`` and also returns the evidence the model was given (every page's
     /// text layer and OCR words with boxes), e.g. to measure whether expected values were readable at all.
     /// The evidence is kept out of ``ExtractionResult`` and its report, which it would dwarf.

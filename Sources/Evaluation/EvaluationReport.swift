@@ -55,6 +55,13 @@ public struct EvaluationReport: Sendable, Codable {
     public var baseline: BaselineComparison?
 
     /// Aggregates `documents`.
+    /// The ``model`` of a run that read the evidence only (`extract eval --evidence-only`): no model was asked,
+    /// so only evidence recall and time are measured.
+    public static let evidenceOnlyModel = "none (evidence only)"
+
+    /// Whether this run read the evidence only (see ``evidenceOnlyModel``).
+    public var isEvidenceOnly: Bool { model == Self.evidenceOnlyModel }
+
     public init(dataset: String, model: String, documents: [DocumentScore], generatedAt: Date = Date()) {
         self.dataset = dataset
         self.model = model

@@ -7,6 +7,10 @@ public enum MarkdownReport {
     public static func render(_ report: EvaluationReport) -> String {
         var out = "# extract eval: \(report.dataset)\n\n"
         out += "Model `\(report.model)`, \(report.generatedAt), \(report.summary.documents) documents.\n\n"
+        if report.isEvidenceOnly {
+            out += "Evidence only: no model was asked, so accuracy, validity, fabrication and review are not "
+                + "measured; evidence recall is the ceiling any model could reach.\n\n"
+        }
         let summary = report.summary
         let metrics = summary.metrics
         out += "| metric | value |\n|---|---:|\n"

@@ -21,6 +21,7 @@ struct EvalCommand: AsyncParsableCommand {
             Examples:
               extract eval --dataset eval/invoice2data.tsv --out results.json --markdown results.md
               extract eval --dataset eval/sroie.tsv --limit 5 --baseline previous.json
+              extract eval --dataset eval/sroie.tsv --evidence-only --dpi 400
 
             Exit codes: 0 evaluated (whatever the scores), 2 a schema is invalid, 7 no model reachable, \
             9 a limit was exceeded, 64 the list, a ground truth or the baseline is unusable.
@@ -42,6 +43,14 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Evaluate only the first N documents of the list.")
     var limit: Int?
 
+    @Flag(
+        help: """
+            Read the evidence only, without a model: measure evidence recall (the ceiling any model can reach) \
+            in seconds and list every expected value not found; accuracy is not measured.
+            """
+    )
+    var evidenceOnly = false
+
     @OptionGroup var options: ExtractionOptions
 
     func validate() throws {
@@ -59,7 +68,8 @@ struct EvalCommand: AsyncParsableCommand {
             throw ExitCode(64)
         }
         var documents: [DocumentScore] = []
-        var model = "\(options.provider.rawValue)/\(options.model ?? "default")"
+        var model = evidenceOnly ? EvaluationReport.evidenceOnlyModel
+            : "\(options.provider.rawValue)/\(options.model ?? "default")"
         do {
             let extractor = try Extractor(configuration: try options.configuration())
             defer {
@@ -80,6 +90,9 @@ struct EvalCommand: AsyncParsableCommand {
                 )
                 documents.append(score)
                 CLIError.printError(Self.progressLine(score, index: index + 1, of: entries.count))
+                if evidenceOnly {
+                    for line in Self.missedLines(score) { CLIError.printError(line) }
+                }
             }
         } catch let error as EvaluationError {
             CLIError.printError("extract: \(error)")
@@ -103,6 +116,12 @@ struct EvalCommand: AsyncParsableCommand {
     {
         let started = ContinuousClock.now
         do {
+            if evidenceOnly {
+                let evidence = try await extractor.readEvidence(.file(entry.pdf, password: options.password))
+                return Prediction(
+                    value: nil, status: "evidence-only", evidence: evidence, seconds: Self.seconds(since: started)
+                )
+            }
             let (result, evidence) = try await extractor.extractWithEvidence(
                 .file(entry.pdf, password: options.password), schema: schema
             )
@@ -114,10 +133,23 @@ struct EvalCommand: AsyncParsableCommand {
             )
         } catch let error as ExtractError
             where ![.modelUnavailable, .modelConfiguration, .limitExceeded].contains(error.code) {
-            let elapsed = ContinuousClock.now - started
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             CLIError.printError("extract: \(error)")
-            return Prediction(value: nil, status: "error", seconds: seconds, errors: ["\(error)"])
+            return Prediction(value: nil, status: "error", seconds: Self.seconds(since: started), errors: ["\(error)"])
+        }
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// One stderr line per expected value that was not found in the evidence.
+    static func missedLines(_ score: DocumentScore) -> [String] {
+        score.fields.filter { $0.evidenceFound < $0.evidenceChecked }.map { field in
+            let expected = field.expected.map { CLIError.visible($0.serialized()) } ?? "(rows)"
+            let count = field.evidenceChecked - field.evidenceFound
+            return "  not in the evidence: \(field.pointer) (\(field.rule)) \(expected)"
+                + (count > 1 ? " — \(count) values" : "")
         }
     }
 

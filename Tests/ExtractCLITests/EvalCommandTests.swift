@@ -76,6 +76,41 @@ import Testing
         #expect(accuracy["delta"]?.doubleValue == 1 - before)
     }
 
+    /// `--evidence-only` reads the documents without asking any model and names every expected value the
+    /// evidence lacks: here an invoice number the sample does not print.
+    @Test func evidenceOnlyAsksNoModelAndNamesTheMissingValues() throws {
+        let server = try server()
+        defer { server.stop() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eval-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var expected = try JSONValue(parsing: Data(contentsOf: Fixtures.sample("expected/invoice.json")))
+        if case .object(var object) = expected {
+            object["invoice_number"] = "INV-1999-31337"
+            expected = .object(object)
+        }
+        try Data(expected.serialized().utf8).write(to: folder.appendingPathComponent("invoice.json"))
+        let list = folder.appendingPathComponent("list.tsv")
+        try "\(Fixtures.sample("invoice.pdf").path)\tinvoice.json\t\(Fixtures.repositoryRoot.appendingPathComponent("schemas/invoice.schema.json").path)\n"
+            .write(to: list, atomically: true, encoding: .utf8)
+        let markdown = folder.appendingPathComponent("results.md")
+
+        let run = try extract.run(
+            ["eval", "--dataset", list.path, "--evidence-only", "--provider", "openai", "--base-url",
+             server.baseURL + "/v1", "--model", "test-model", "--no-cache", "--markdown", markdown.path]
+        )
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(server.statistics.requestsReceived == 0, "no model is asked")
+        #expect(run.standardError.contains("not in the evidence: /invoice_number (identifier) \"INV-1999-31337\""))
+        #expect(!run.standardError.contains("not in the evidence: /invoice_date"), "printed values are found")
+        let report = try JSONValue(parsing: run.standardOutput)
+        #expect(report["model"]?.stringValue == "none (evidence only)")
+        let recall = try #require(report["summary"]?["metrics"]?["evidence_recall"]?.doubleValue)
+        #expect(recall < 1 && recall > 0.8)
+        #expect(report["documents"]?[0]?["status"]?.stringValue == "evidence-only")
+        #expect(try String(contentsOf: markdown, encoding: .utf8).contains("Evidence only: no model was asked"))
+    }
+
     @Test func aBadListIsAUsageError() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eval-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
