@@ -61,6 +61,7 @@ public struct BaselineComparison: Sendable, Codable, Hashable {
             ("review_precision", summary.metrics.reviewPrecision),
             ("review_recall", summary.metrics.reviewRecall),
             ("evidence_recall", summary.metrics.evidenceRecall),
+            ("printed_evidence_recall", summary.metrics.printedEvidenceRecall),
             ("row_precision", summary.rowPrecision),
             ("row_recall", summary.rowRecall),
             ("mean_seconds", summary.meanSeconds),

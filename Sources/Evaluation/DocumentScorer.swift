@@ -53,8 +53,9 @@ public struct DocumentScorer: Sendable {
                     flagged: flagged.contains(unit.pointer())
                 )
                 if wantPresent, let evidence {
-                    outcome.evidenceChecked = 1
-                    outcome.evidenceFound = evidence.contains(want!, field: unit, rule: unit.rule) ? 1 : 0
+                    outcome.counts.recordEvidence(
+                        found: evidence.contains(want!, field: unit, rule: unit.rule), printed: unit.isMarkedPrinted
+                    )
                 }
                 outcome.expected = want
                 outcome.predicted = got
@@ -102,8 +103,10 @@ public struct DocumentScorer: Sendable {
                     rowScored[e] = true
                     if !isCorrect { rowCorrect[e] = false }
                     if let evidence {
-                        outcome.evidenceChecked += 1
-                        outcome.evidenceFound += evidence.contains(want!, field: field, rule: field.rule) ? 1 : 0
+                        outcome.counts.recordEvidence(
+                            found: evidence.contains(want!, field: field, rule: field.rule),
+                            printed: unit.isMarkedPrinted && field.isMarkedPrinted
+                        )
                     }
                 }
             }
@@ -158,14 +161,18 @@ public struct DocumentScorer: Sendable {
         if let evidence {
             for element in expected {
                 if unit.elementFields.isEmpty {
-                    outcome.evidenceChecked += 1
-                    outcome.evidenceFound += evidence.contains(element, field: unit, rule: unit.elementRule) ? 1 : 0
+                    outcome.counts.recordEvidence(
+                        found: evidence.contains(element, field: unit, rule: unit.elementRule),
+                        printed: unit.isMarkedPrinted
+                    )
                     continue
                 }
                 for field in unit.elementFields {
                     guard let value = Self.value(at: field.path, in: element), Self.isPresent(value) else { continue }
-                    outcome.evidenceChecked += 1
-                    outcome.evidenceFound += evidence.contains(value, field: field, rule: field.rule) ? 1 : 0
+                    outcome.counts.recordEvidence(
+                        found: evidence.contains(value, field: field, rule: field.rule),
+                        printed: unit.isMarkedPrinted && field.isMarkedPrinted
+                    )
                 }
             }
         }

@@ -19,6 +19,11 @@ public struct FieldCounts: Sendable, Codable, Hashable {
     public var evidenceChecked = 0
     /// Of ``evidenceChecked``, those printed somewhere in the evidence (normalised).
     public var evidenceFound = 0
+    /// Of ``evidenceChecked``, those the ground truth marks as printed in the document (see
+    /// ``ScoredField/isMarkedPrinted``): template labels and constants the document does not print are left out.
+    public var printedChecked = 0
+    /// Of ``printedChecked``, those found in the evidence.
+    public var printedFound = 0
 
     /// All zero.
     public init() {}
@@ -41,5 +46,39 @@ public struct FieldCounts: Sendable, Codable, Hashable {
         left.wrong += right.wrong
         left.evidenceChecked += right.evidenceChecked
         left.evidenceFound += right.evidenceFound
+        left.printedChecked += right.printedChecked
+        left.printedFound += right.printedFound
+    }
+
+    /// Records one expected value looked up in the evidence.
+    mutating func recordEvidence(found: Bool, printed: Bool) {
+        evidenceChecked += 1
+        if found { evidenceFound += 1 }
+        if printed {
+            printedChecked += 1
+            if found { printedFound += 1 }
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case scored, correct, absent, fabricated, flagged, flaggedWrong, wrong, evidenceChecked, evidenceFound
+        case printedChecked, printedFound
+    }
+
+    /// Reads the counters; those added later (``printedChecked``, ``printedFound``) may be missing from older
+    /// results files, e.g. a baseline, and read as 0.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        scored = try container.decode(Int.self, forKey: .scored)
+        correct = try container.decode(Int.self, forKey: .correct)
+        absent = try container.decode(Int.self, forKey: .absent)
+        fabricated = try container.decode(Int.self, forKey: .fabricated)
+        flagged = try container.decode(Int.self, forKey: .flagged)
+        flaggedWrong = try container.decode(Int.self, forKey: .flaggedWrong)
+        wrong = try container.decode(Int.self, forKey: .wrong)
+        evidenceChecked = try container.decode(Int.self, forKey: .evidenceChecked)
+        evidenceFound = try container.decode(Int.self, forKey: .evidenceFound)
+        printedChecked = try container.decodeIfPresent(Int.self, forKey: .printedChecked) ?? 0
+        printedFound = try container.decodeIfPresent(Int.self, forKey: .printedFound) ?? 0
     }
 }

@@ -22,6 +22,8 @@ public enum MarkdownReport {
         out += "| needs-review recall | \(percent(metrics.reviewRecall)) (\(metrics.flaggedWrong)/\(metrics.wrong)) |\n"
         out += "| evidence recall | \(percent(metrics.evidenceRecall)) "
             + "(\(metrics.evidenceFound)/\(metrics.evidenceChecked)) |\n"
+        out += "| evidence recall, values marked printed | \(percent(metrics.printedEvidenceRecall)) "
+            + "(\(metrics.printedFound)/\(metrics.printedChecked)) |\n"
         out += "| row precision / recall | \(percent(summary.rowPrecision)) / \(percent(summary.rowRecall)) |\n"
         out += "| time | \(seconds(summary.totalSeconds)) total, \(seconds(summary.meanSeconds)) per document |\n"
         out += "| tokens | \(summary.inputTokens) in, \(summary.outputTokens) out |\n\n"

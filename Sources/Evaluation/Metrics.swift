@@ -17,6 +17,8 @@ public struct Metrics: Sendable, Codable, Hashable {
     public var reviewRecall: Double?
     /// evidence found / evidence checked.
     public var evidenceRecall: Double?
+    /// Evidence recall over the values the ground truth marks as printed: printed found / printed checked.
+    public var printedEvidenceRecall: Double?
 
     /// Sums `outcomes`.
     public init(_ outcomes: [FieldOutcome]) {
@@ -31,6 +33,7 @@ public struct Metrics: Sendable, Codable, Hashable {
         reviewPrecision = Self.rate(counts.flaggedWrong, counts.flagged)
         reviewRecall = Self.rate(counts.flaggedWrong, counts.wrong)
         evidenceRecall = Self.rate(counts.evidenceFound, counts.evidenceChecked)
+        printedEvidenceRecall = Self.rate(counts.printedFound, counts.printedChecked)
     }
 
     /// One counter of ``counts``.
@@ -43,7 +46,7 @@ public struct Metrics: Sendable, Codable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case accuracy, fabricationRate, reviewPrecision, reviewRecall, evidenceRecall
+        case accuracy, fabricationRate, reviewPrecision, reviewRecall, evidenceRecall, printedEvidenceRecall
     }
 
     /// Reads the counters and rates from one flat JSON object.
@@ -55,6 +58,7 @@ public struct Metrics: Sendable, Codable, Hashable {
         reviewPrecision = try container.decodeIfPresent(Double.self, forKey: .reviewPrecision)
         reviewRecall = try container.decodeIfPresent(Double.self, forKey: .reviewRecall)
         evidenceRecall = try container.decodeIfPresent(Double.self, forKey: .evidenceRecall)
+        printedEvidenceRecall = try container.decodeIfPresent(Double.self, forKey: .printedEvidenceRecall)
     }
 
     /// Writes the counters and rates as one flat JSON object.
@@ -66,5 +70,6 @@ public struct Metrics: Sendable, Codable, Hashable {
         try container.encodeIfPresent(reviewPrecision, forKey: .reviewPrecision)
         try container.encodeIfPresent(reviewRecall, forKey: .reviewRecall)
         try container.encodeIfPresent(evidenceRecall, forKey: .evidenceRecall)
+        try container.encodeIfPresent(printedEvidenceRecall, forKey: .printedEvidenceRecall)
     }
 }

@@ -25,6 +25,22 @@ public struct ScoredField: Sendable, Hashable {
         self.elementRule = elementRule
     }
 
+    /// Whether the ground truth marks the value as printed in the document, from the corpus annotations
+    /// (`../shared/corpus/README.md`): `x-in-document` when present (`true`, or a note such as `"image-only
+    /// (needs OCR)"`; `false` and `"inferable …"` are not printed); otherwise `x-source` `document` or no
+    /// `x-source` at all. Template labels (`x-source: template-label`, e.g. invoice2data's issuer names),
+    /// template constants and metadata without `x-in-document` are not marked printed.
+    public var isMarkedPrinted: Bool {
+        if let flag = schema["x-in-document"] {
+            if let printed = flag.boolValue { return printed }
+            if let note = flag.stringValue?.lowercased() {
+                return !note.hasPrefix("inferable") && !note.hasPrefix("no")
+            }
+        }
+        guard let source = schema["x-source"]?.stringValue else { return true }
+        return source == "document"
+    }
+
     /// The JSON Pointer of the unit, e.g. `/seller/name` or, for a row's field, `/lines/*/name`.
     public func pointer(under parent: [String] = []) -> String {
         "/" + (parent + path).map {

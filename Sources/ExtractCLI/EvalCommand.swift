@@ -150,6 +150,7 @@ struct EvalCommand: AsyncParsableCommand {
             let count = field.evidenceChecked - field.evidenceFound
             return "  not in the evidence: \(field.pointer) (\(field.rule)) \(expected)"
                 + (count > 1 ? " — \(count) values" : "")
+                + (field.printedChecked < field.evidenceChecked ? " (the ground truth does not mark it printed)" : "")
         }
     }
 
@@ -174,7 +175,10 @@ struct EvalCommand: AsyncParsableCommand {
                 + "(\(metrics.correct)/\(metrics.scored)), schema-valid "
                 + "\(MarkdownReport.percent(report.summary.schemaValidRate)), fabrication "
                 + "\(MarkdownReport.percent(metrics.fabricationRate)), evidence recall "
-                + "\(MarkdownReport.percent(metrics.evidenceRecall))"
+                + "\(MarkdownReport.percent(metrics.evidenceRecall)) "
+                + "(\(metrics.evidenceFound)/\(metrics.evidenceChecked); "
+                + "values marked printed \(MarkdownReport.percent(metrics.printedEvidenceRecall)), "
+                + "\(metrics.printedFound)/\(metrics.printedChecked))"
         )
     }
 

@@ -90,8 +90,21 @@ import Testing
             expected = .object(object)
         }
         try Data(expected.serialized().utf8).write(to: folder.appendingPathComponent("invoice.json"))
+        // The ground truth marks the invoice number a template label: evidence recall over the values marked
+        // printed leaves it out.
+        let schemaURL = Fixtures.repositoryRoot.appendingPathComponent("schemas/invoice.schema.json")
+        var schema = try JSONValue(parsing: Data(contentsOf: schemaURL))
+        if case .object(var root) = schema, case .object(var properties)? = root["properties"],
+            case .object(var number)? = properties["invoice_number"]
+        {
+            number["x-source"] = "template-label"
+            properties["invoice_number"] = .object(number)
+            root["properties"] = .object(properties)
+            schema = .object(root)
+        }
+        try Data(schema.serialized().utf8).write(to: folder.appendingPathComponent("schema.json"))
         let list = folder.appendingPathComponent("list.tsv")
-        try "\(Fixtures.sample("invoice.pdf").path)\tinvoice.json\t\(Fixtures.repositoryRoot.appendingPathComponent("schemas/invoice.schema.json").path)\n"
+        try "\(Fixtures.sample("invoice.pdf").path)\tinvoice.json\tschema.json\n"
             .write(to: list, atomically: true, encoding: .utf8)
         let markdown = folder.appendingPathComponent("results.md")
 
@@ -101,12 +114,16 @@ import Testing
         )
         #expect(run.status == 0, "\(run.standardError)")
         #expect(server.statistics.requestsReceived == 0, "no model is asked")
-        #expect(run.standardError.contains("not in the evidence: /invoice_number (identifier) \"INV-1999-31337\""))
+        #expect(run.standardError.contains(
+            "not in the evidence: /invoice_number (identifier) \"INV-1999-31337\" "
+                + "(the ground truth does not mark it printed)"
+        ))
         #expect(!run.standardError.contains("not in the evidence: /invoice_date"), "printed values are found")
         let report = try JSONValue(parsing: run.standardOutput)
         #expect(report["model"]?.stringValue == "none (evidence only)")
         let recall = try #require(report["summary"]?["metrics"]?["evidence_recall"]?.doubleValue)
         #expect(recall < 1 && recall > 0.8)
+        #expect(report["summary"]?["metrics"]?["printed_evidence_recall"]?.doubleValue == 1)
         #expect(report["documents"]?[0]?["status"]?.stringValue == "evidence-only")
         #expect(try String(contentsOf: markdown, encoding: .utf8).contains("Evidence only: no model was asked"))
     }
