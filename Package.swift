@@ -99,7 +99,7 @@ let package = Package(
             name: "ExtractCLI",
             dependencies: [
                 "DocExtract", "ExtractCore", "PopplerStage", "TesseractStage", "JSONCore", "JSONSchema",
-                "ModelClients", "Synthesis", "StageCache", "ReviewReport", "WatchService", "Evaluation",
+                "ModelClients", "Synthesis", "StageCache", "ReviewReport", "WatchService", "Evaluation", "Provenance",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -3,6 +3,7 @@ import DocExtract
 import ExtractCore
 import Foundation
 import PopplerStage
+import Provenance
 
 /// `extract inspect`: shows what the evidence stages read, page by page.
 struct InspectCommand: AsyncParsableCommand {
@@ -14,6 +15,11 @@ struct InspectCommand: AsyncParsableCommand {
               extract inspect invoice.pdf
               extract inspect scan.pdf --ocr always --pages 1-2
               extract inspect report.pdf --json > evidence.json
+              extract inspect invoice.pdf --schema invoice.schema.json
+
+            With --schema, each field of the schema is listed with the values found in the evidence without a \
+            model (by the field's labels, or by its type), best first: what field-by-field synthesis offers the \
+            model, and takes unasked when one candidate leads clearly.
             """
     )
 
@@ -38,6 +44,9 @@ struct InspectCommand: AsyncParsableCommand {
     @Flag(help: "Print the full evidence (boxes, confidences, probe values) as JSON.")
     var json = false
 
+    @Option(help: "A JSON Schema: also list each field's candidate values found without a model.")
+    var schema: String?
+
     @OptionGroup var limits: LimitOptions
 
     func validate() throws {
@@ -53,6 +62,7 @@ struct InspectCommand: AsyncParsableCommand {
             options.dpi = dpi
             options.pages = try PageSelection(parsing: pages)
             limits.apply(to: &options)
+            let schemaValue = try schema.map { try Extractor.loadSchema(atPath: $0) }
             let reader = try EvidenceReader(options: options)
             defer { reader.close() }
             let evidence = try await reader.read(.file(file, password: password))
@@ -63,10 +73,30 @@ struct InspectCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data("\n".utf8))
             } else {
                 print(EvidenceFormatter.text(evidence, file: file), terminator: "")
+                if let schemaValue { print(Self.candidatesText(evidence, schema: schemaValue), terminator: "") }
             }
         } catch {
             throw CLIError.exit(for: error)
         }
+    }
+}
+
+extension InspectCommand {
+    /// Every leaf field of `schema` with its candidates, best first.
+    static func candidatesText(_ evidence: DocumentEvidence, schema: JSONValue) -> String {
+        var out = "\n=== candidates (found without a model, best first) ===\n"
+        for (field, candidates) in CandidateFinder(evidence: evidence).candidates(forSchema: schema) {
+            let labels = CandidateFinder.labelPhrases(for: field).prefix(6).joined(separator: ", ")
+            out += "\(field.pointer)  [\(field.types.joined(separator: "|"))"
+                + (field.format.map { ", \($0)" } ?? "") + "]" + (labels.isEmpty ? "" : "  labels: \(labels)") + "\n"
+            if candidates.isEmpty { out += "    (none)\n" }
+            for candidate in candidates {
+                let how = candidate.label.map { "\(candidate.method.rawValue) \"\($0)\"" } ?? candidate.method.rawValue
+                out += "    \(String(format: "%.2f", candidate.score))  \(candidate.value.serialized())  "
+                    + "page \(candidate.page), \(how): \(CLIError.visible(candidate.text))\n"
+            }
+        }
+        return out
     }
 }
 

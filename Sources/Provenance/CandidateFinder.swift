@@ -59,6 +59,14 @@ public struct CandidateFinder: Sendable {
                                          rowsDown: isOwn ? 1 : concept?.rowsDown ?? 1)
             }
         }
+        switch concept?.id {
+        case "invoice_number": found += headingNumberCandidates(field: field)
+        case "street": found += postalLineCandidates(field: field, part: .street)
+        case "postcode": found += postalLineCandidates(field: field, part: .postcode)
+        case "city": found += postalLineCandidates(field: field, part: .city)
+        case "country": found += postalLineCandidates(field: field, part: .country)
+        default: break
+        }
         let scanWeight = conceptMatch?.byName == false ? 0.5 : 1.0
         found += scanCandidates(kind: kind, field: field, concept: concept, labelled: found).map { candidate in
             var weighted = candidate
@@ -155,7 +163,7 @@ public struct CandidateFinder: Sendable {
         return result
     }
 
-    private func readValue(_ kind: FieldConcept.ValueKind, _ pieces: [ValueReader.Piece],
+    func readValue(_ kind: FieldConcept.ValueKind, _ pieces: [ValueReader.Piece],
                            field: SchemaField) -> ValueReader.Reading? {
         var kind = kind
         if kind == .company || kind == .address { kind = .text }
@@ -168,7 +176,7 @@ public struct CandidateFinder: Sendable {
         return reading
     }
 
-    private func makeCandidate(_ reading: ValueReader.Reading, pieces: [ValueReader.Piece],
+    func makeCandidate(_ reading: ValueReader.Reading, pieces: [ValueReader.Piece],
                                stream: EvidenceIndex.Stream, score: Double, method: Candidate.Method,
                                label: String?) -> Candidate {
         let used = pieces[reading.range]
@@ -437,6 +445,20 @@ public struct CandidateFinder: Sendable {
 
     /// Company names with a legal form (B.V., GmbH, Inc. …): the seller is usually the first one and repeats;
     /// the buyer sits below a `Bill to`-style label.
+    /// The start of a company name that begins its line and runs to the legal form at `legalForm` in at most
+    /// six closely set words, the first capitalised, none a label (`Au bon moulin SARL - 1242 chemin …`).
+    static func lineStartName(_ words: [EvidenceIndex.Word], legalForm: Int) -> Int? {
+        guard legalForm > 0, legalForm <= 5, words[0].text.first?.isUppercase == true else { return nil }
+        for position in 1...legalForm {
+            let previous = words[position - 1]
+            let gap = (words[position].box.x - previous.box.maxX) / max(4, previous.box.height)
+            guard gap < 1.5, !previous.text.hasSuffix(":"), previous.text.contains(where: \.isLetter) else {
+                return nil
+            }
+        }
+        return 0
+    }
+
     private func companyScan(field: SchemaField, buyer: Bool) -> [Candidate] {
         var result: [Candidate] = []
         let buyerBoxes = buyerLabelBoxes()
@@ -454,6 +476,10 @@ public struct CandidateFinder: Sendable {
                             !previous.text.hasSuffix(":") else { break }
                         start -= 1
                         if position - start >= 6 { break }
+                    }
+                    if start == position || start > 0 {
+                        // A name with lower-case words (`Au bon moulin SARL`) counts when it starts the line.
+                        start = Self.lineStartName(words, legalForm: position) ?? start
                     }
                     guard start < position else { continue }
                     let slice = words[start...position]
@@ -611,8 +637,11 @@ public struct CandidateFinder: Sendable {
         }
     }
 
+    /// Labels and headings of the buyer's block (candidates below one belong to the buyer, not the seller).
     static let buyerLabels = ["bill to", "billed to", "invoice to", "sold to", "factuuradres", "rechnungsadresse",
-                              "rechnungsempfänger", "facturé à", "adresse de facturation", "ship to", "afleveradres"]
+                              "rechnungsempfänger", "facturé à", "adresse de facturation", "ship to", "afleveradres",
+                              "käufer", "leistungsempfänger", "kunde", "buyer", "customer", "acheteur", "koper",
+                              "klant"]
 
     /// Line starts that end an address block.
     static let addressStopWords = ["vat", "btw", "tel", "phone", "fax", "iban", "www", "ust"]

@@ -73,6 +73,16 @@ struct FieldConcept: Sendable, Hashable {
         return ["number", "no", "nr", "id", "code", "ref", "reference", "num"].contains(last)
     }
 
+    /// Names that say nothing by themselves, so that the parent decides: `seller.name` is the seller's name.
+    static let genericNames: Set<String> = ["name", "value", "text", "label", "full", "legal"]
+
+    /// Whether a trigger matched in the field's name and its parent's concerns the field itself: it must hold a
+    /// token of the field's own name, unless that name is generic. `seller.street` is not the seller's name
+    /// and `seller.tax_number` not an invoice number, though `seller` and `number` trigger those concepts.
+    static func triggerConcernsName(_ trigger: [String], nameTokens: Set<String>) -> Bool {
+        !nameTokens.isDisjoint(with: trigger) || nameTokens.isSubset(of: genericNames)
+    }
+
     /// The best concept for a field, by its name (with parents) first, then its description and title.
     static func concept(for field: SchemaField) -> FieldConcept? {
         match(for: field)?.concept
@@ -83,6 +93,7 @@ struct FieldConcept: Sendable, Hashable {
         // A field typed `["string", "number"]` (a receipt total printed as `RM 9.00`) may mean either kind.
         let allowsNumber = field.allowsNumber
         let allowsString = !field.wantsNumber && field.allowsString
+        let nameTokens = Set(Self.nameTokens(field.name))
         let ownTokens = Set((field.parents.suffix(1) + [field.name]).flatMap(Self.nameTokens))
         let textTokens = Set(Self.nameTokens(field.description ?? "") + Self.nameTokens(field.title ?? ""))
         var best: (FieldConcept, Double)?
@@ -93,7 +104,7 @@ struct FieldConcept: Sendable, Hashable {
             }
             for trigger in concept.triggers {
                 var score = 0.0
-                if trigger.allSatisfy(ownTokens.contains) {
+                if trigger.allSatisfy(ownTokens.contains), Self.triggerConcernsName(trigger, nameTokens: nameTokens) {
                     score = Double(trigger.count) * concept.weight * 10
                 } else if trigger.allSatisfy(textTokens.contains) {
                     score = Double(trigger.count) * concept.weight
@@ -114,6 +125,32 @@ struct FieldConcept: Sendable, Hashable {
                      "factuur nr", "factuur", "facture n", "facture no", "numéro de facture", "n de facture",
                      "facture", "bill number", "bill no", "receipt no", "receipt number", "document number"],
             kind: .identifier, applies: .strings),
+        FieldConcept(
+            id: "tax_number",
+            triggers: [["tax", "number"], ["tax", "no"], ["tax", "nr"], ["fiscal", "number"], ["steuernummer"]],
+            labels: ["steuernummer", "steuer nr", "st nr", "stnr", "tax number", "tax no", "tax reference",
+                     "numéro fiscal", "n fiscal", "fiscaal nummer", "belastingnummer"],
+            kind: .identifier, applies: .strings, weight: 1.2),
+        FieldConcept(
+            id: "street",
+            triggers: [["street"], ["street", "address"], ["address", "line"], ["strasse"]],
+            labels: ["anschrift", "street address", "straße und hausnummer", "adresse postale"],
+            kind: .text, applies: .strings, weight: 1.2),
+        FieldConcept(
+            id: "postcode",
+            triggers: [["postcode"], ["zip"], ["postal", "code"], ["post", "code"], ["plz"], ["zipcode"]],
+            labels: ["postcode", "postal code", "zip", "zip code", "plz", "postleitzahl", "code postal"],
+            kind: .identifier, applies: .strings, weight: 1.2),
+        FieldConcept(
+            id: "city",
+            triggers: [["city"], ["town"], ["locality"], ["ort"]],
+            labels: ["city", "town", "ort", "stadt", "ville", "plaats", "woonplaats"],
+            kind: .text, applies: .strings, weight: 1.2),
+        FieldConcept(
+            id: "country",
+            triggers: [["country"], ["country", "code"]],
+            labels: ["country", "land", "pays", "staat"],
+            kind: .text, applies: .strings),
         FieldConcept(
             id: "due_date",
             triggers: [["due"], ["deadline"], ["payable"], ["expiry"]],

@@ -78,7 +78,7 @@ struct LabelIndex: Sendable {
                         let text = stream.words[last.word].text
                         let rest = String(text.dropFirst(last.endOffset))
                         let trimmed = rest.drop { !$0.isLetter && !$0.isNumber }
-                        guard let separator = rest.first, "°º:.#".contains(separator) else { continue }
+                        guard let separator = rest.first, "°º:.#/".contains(separator) else { continue }
                         remainder = trimmed.isEmpty ? nil : String(trimmed)
                     }
                     used.formUnion(range)

@@ -444,6 +444,8 @@ struct ValueReader: Sendable {
     /// Whether `text` is only label words (a heading such as `Payment`, `Total`), not a value.
     static func isLabelOnly(_ text: String) -> Bool {
         let tokens = LabelIndex.tokens(ofPhrase: text)
+        // A short text ending with a colon is the next label (`Name:` above `Anschrift:`), not a value.
+        if tokens.count <= 3, text.trimmingCharacters(in: .whitespaces).hasSuffix(":") { return true }
         return tokens.isEmpty || (tokens.count <= 3 && tokens.allSatisfy { labelWords.contains($0) })
     }
 

@@ -163,7 +163,8 @@ import Testing
         return values(at: rest, in: child)
     }
 
-    /// 100 pages: indexing once and locating every value and candidate stays fast.
+    /// 100 pages: one index serves locating every value and finding every field's candidates. How fast is
+    /// measured by `make bench` (BenchPipeline's 200-page run), not here: a timed test fails on a loaded machine.
     @Test func hundredPages() throws {
         let one = try TestEvidence.invoiceText.get()
         let pages = (1...100).map { number in
@@ -193,6 +194,5 @@ import Testing
         print("100 pages: index \(indexed - start), locate \(located - indexed), candidates \(finished - located)")
         #expect(found >= 30)
         #expect(all.count == 21)
-        #expect(finished - start < .seconds(60))
     }
 }
