@@ -1,0 +1,47 @@
+import ExtractCore
+import ExtractTestSupport
+import Foundation
+import JSONCore
+import Provenance
+import Testing
+
+/// Candidates on real e-invoices of the ZUGFeRD corpus (text layer): the number in the document's heading, the
+/// parties' blocks told apart, and the parts of postal lines.
+struct EInvoiceCandidateTests {
+    static func top(_ file: String) throws -> [String: JSONValue] {
+        let evidence = try TestEvidence.textLayer(Fixtures.corpus("zugferd/eval/\(file).pdf"))
+        let schema = try TestEvidence.json(Fixtures.corpus("zugferd/invoice.schema.json"))
+        var best: [String: JSONValue] = [:]
+        for (field, candidates) in CandidateFinder(evidence: evidence).candidates(forSchema: schema) {
+            if let first = candidates.first { best[field.pointer] = first.value }
+        }
+        return best
+    }
+
+    /// `Handelsrechnung (380) Nr. 471102 vom 05.03.2018`, a `Verkäufer` block above a `Käufer/Leistungsempfänger`
+    /// block, each with `Name:`, `Anschrift:` and a postal line `DE 80333 München`.
+    @Test func germanHeadingAndPartyBlocks() throws {
+        let best = try Self.top("EN16931_Einfach")
+        #expect(best["/invoice_number"] == "471102")
+        #expect(best["/seller/name"] == "Lieferant GmbH")
+        #expect(best["/buyer/name"] == "Kunden AG Mitte")
+        #expect(best["/seller/street"] == "Lieferantenstraße 20")
+        #expect(best["/buyer/street"] == "Kundenstraße 15")
+        #expect(best["/seller/postcode"] == "80333")
+        #expect(best["/buyer/postcode"] == "69876")
+        #expect(best["/seller/city"] == "München")
+        #expect(best["/buyer/city"] == "Frankfurt")
+        #expect(best["/seller/tax_number"] == "201/113/40209")
+        // The street is not taken for the seller's name, nor the tax number for the invoice number.
+        #expect(best["/seller/street"] != best["/seller/name"])
+        #expect(best["/seller/tax_number"] != best["/invoice_number"])
+    }
+
+    /// A credit note's heading `Avoir AV-2017-0005` gives its number; `Facture liée FA-2017-0010` (the invoice it
+    /// corrects, in a sentence) does not.
+    @Test func frenchCreditNoteNumberFromItsHeading() throws {
+        let best = try Self.top("Avoir_FR_type381_BASIC")
+        #expect(best["/invoice_number"] == "AV-2017-0005")
+        #expect(best["/seller/name"] == "Au bon moulin SARL")
+    }
+}
