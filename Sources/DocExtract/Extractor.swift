@@ -134,8 +134,10 @@ public final class Extractor: Sendable {
         let evidenceDone = ContinuousClock.now
 
         let language = try await languageModel()
+        // One index of the evidence for synthesis and provenance (built when first needed).
+        let sharedIndex = SharedEvidenceIndex(evidence: evidence)
         let stage = CachedStage(
-            SynthesisStage(model: language, options: configuration.synthesis), store: cache,
+            SynthesisStage(model: language, options: configuration.synthesis, sharedIndex: sharedIndex), store: cache,
             observe: { [events] in events.append($0) }, warn: { [warnings] in warnings.emit($0) }
         )
         let synthesis = try await stage.run(SynthesisInput(evidence: evidence, schema: schema))
@@ -145,7 +147,7 @@ public final class Extractor: Sendable {
         let scanner = InstructionScanner()
         let suspicious = scanner.scan(evidence)
         let assessed = scanner.flag(FieldAssessor(
-            evidence: evidence, fields: fields, threshold: configuration.reviewThreshold
+            evidence: evidence, fields: fields, threshold: configuration.reviewThreshold, sharedIndex: sharedIndex
         ).assess(synthesis.value, origins: synthesis.origins), findings: suspicious)
         let needsReview = assessed.filter(\.needsReview).sorted { $0.confidence < $1.confidence }.map(\.pointer)
         let runEvents = events.since(eventsBefore)

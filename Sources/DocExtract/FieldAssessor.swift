@@ -7,10 +7,13 @@ struct FieldAssessor {
     let evidence: DocumentEvidence
     let fields: [SchemaField]
     let threshold: Double
+    /// `evidence`'s index when synthesis already built it.
+    var sharedIndex: SharedEvidenceIndex? = nil
 
     func assess(_ value: JSONValue?, origins: [String: String]) -> [ExtractionResult.Field] {
         guard let value else { return [] }
-        let locator = EvidenceLocator(evidence: evidence)
+        let locator = sharedIndex?.index(normalizer: ValueNormalizer()).map { EvidenceLocator(index: $0) }
+            ?? EvidenceLocator(evidence: evidence)
         let confidence = FieldConfidence(threshold: threshold)
         return value.leaves().map { pointer, leaf in
             let field = fields.first { Self.matches($0.pointer, pointer) }

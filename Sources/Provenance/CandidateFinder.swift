@@ -431,7 +431,7 @@ public struct CandidateFinder: Sendable {
         return result
     }
 
-    static func pieces(_ words: ArraySlice<EvidenceIndex.Word>) -> [ValueReader.Piece] {
+    static func pieces(_ words: some Sequence<EvidenceIndex.Word>) -> [ValueReader.Piece] {
         var pieces: [ValueReader.Piece] = []
         var previous: BoundingBox?
         for word in words {

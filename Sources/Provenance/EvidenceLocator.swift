@@ -102,7 +102,7 @@ public struct EvidenceLocator: Sendable {
                 }
             } else {
                 for (offset, key) in keys.enumerated() where key.count >= 2 {
-                    for position in stream.positions[key] ?? [] {
+                    for position in stream.positions(of: key) {
                         for shift in -1...1 {
                             let start = position - offset + shift
                             if start >= 0, start < stream.words.count { starts.insert(start) }

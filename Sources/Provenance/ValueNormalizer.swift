@@ -213,16 +213,23 @@ public struct ValueNormalizer: Sendable, Hashable {
     /// Removes currency symbols and ISO codes at either end.
     private func stripCurrency(_ text: String) -> String {
         var result = text.trimmingCharacters(in: .whitespaces)
+        // Upper-cased once per change rather than twice per symbol (this was most of an index's build time).
+        var upper = result.uppercased()
+        var count = result.count
         var changed = true
         while changed {
             changed = false
             for symbol in Self.currencyPrefixes {
-                if result.count > symbol.count, result.uppercased().hasPrefix(symbol) {
+                if count > symbol.count, upper.hasPrefix(symbol) {
                     result = String(result.dropFirst(symbol.count)).trimmingCharacters(in: .whitespaces)
+                    upper = result.uppercased()
+                    count = result.count
                     changed = true
                 }
-                if result.count > symbol.count, result.uppercased().hasSuffix(symbol) {
+                if count > symbol.count, upper.hasSuffix(symbol) {
                     result = String(result.dropLast(symbol.count)).trimmingCharacters(in: .whitespaces)
+                    upper = result.uppercased()
+                    count = result.count
                     changed = true
                 }
             }
@@ -292,6 +299,25 @@ public struct ValueNormalizer: Sendable, Hashable {
         return fraction.isEmpty ? whole : whole + "." + String(fraction)
     }
 
+    /// Whether `word` may be one of the words of a text that ``number(_:)`` reads: every character is an ASCII
+    /// digit, a separator, sign, bracket or percent sign, white space, or one of the characters of a currency
+    /// symbol or code that ``number(_:)`` strips (compared upper-cased, as it compares them).
+    ///
+    /// A necessary condition only, checked once per word: an index that reads every run of up to three words
+    /// skips the runs holding a word that fails it (`Sensor`, `Item`) without parsing them, with the same result.
+    public static func mayBeInNumber(_ word: String) -> Bool {
+        word.allSatisfy { character in
+            if (character.isASCII && character.isNumber) || character.isWhitespace
+                || numberPunctuation.contains(character) {
+                return true
+            }
+            return String(character).uppercased().allSatisfy { currencyCharacters.contains($0) }
+        }
+    }
+
+    private static let numberPunctuation: Set<Character> = [".", ",", "(", ")", "%", "+", "-", "−", "'", "’"]
+    private static let currencyCharacters = Set(currencyPrefixes.joined())
+
     // MARK: - Dates
 
     /// `YYYY-MM-DD` for a date written in any of the supported ways, or `nil`.
@@ -305,6 +331,34 @@ public struct ValueNormalizer: Sendable, Hashable {
         if let iso = isoDate(text) { return iso }
         if let numeric = numericDate(text) { return numeric }
         return wordDate(text)
+    }
+
+    /// Whether `word` may be one of the words of a text that ``date(_:)`` reads: lower-cased, either every
+    /// character is a digit, white space or one of `-/.:+zt` (ISO and numeric dates, ISO date-times), or every
+    /// run of its letters and digits is a month name, a day or year number (with an ordinal suffix), a weekday
+    /// or a filler word such as `of` (dates written with words).
+    ///
+    /// A necessary condition only, checked once per word: an index that reads every run of up to five words
+    /// twice skips the runs holding a word that fails it without parsing them, with the same result (parsing
+    /// them was most of synthesis's time on a 200-page document).
+    public static func mayBeInDate(_ word: String) -> Bool {
+        let text = word.lowercased()
+        if text.allSatisfy({ $0.isNumber || $0.isWhitespace || "-/.:+zt".contains($0) }) { return true }
+        var token = ""
+        func allowed(_ token: String) -> Bool {
+            token.isEmpty || monthNumbers[token] != nil
+                || monthNumbers[token.folding(options: .diacriticInsensitive, locale: nil)] != nil
+                || leadingNumber(token) != nil || dateFillerWords.contains(token) || weekdayWords.contains(token)
+        }
+        for character in text {
+            if character.isLetter || character.isNumber {
+                token.append(character)
+            } else {
+                guard allowed(token) else { return false }
+                token = ""
+            }
+        }
+        return allowed(token)
     }
 
     /// `2024-03-14`, `2024/03/14`, `2024.03.14`, or an ISO date-time.

@@ -35,10 +35,11 @@ struct FieldByFieldSynthesizer {
         var diagnostics: [Diagnostic]
     }
 
-    func run(evidence: DocumentEvidence, text: EvidenceText) async throws -> Outcome {
+    /// Decides every field; `index` is `evidence`'s index when the caller already has one.
+    func run(evidence: DocumentEvidence, text: EvidenceText, index: EvidenceIndex? = nil) async throws -> Outcome {
         // One index for both: it is the largest structure synthesis builds (two copies were half the peak
         // memory of a 200-page document).
-        let index = EvidenceIndex(evidence: evidence, normalizer: valueNormalizer)
+        let index = index ?? EvidenceIndex(evidence: evidence, normalizer: valueNormalizer)
         let finder = CandidateFinder(index: index, maxCandidates: options.maxCandidates)
         let locator = EvidenceLocator(index: index)
         var answer = JSONValue.object(JSONObject())

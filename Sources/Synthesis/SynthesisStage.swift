@@ -15,13 +15,18 @@ public struct SynthesisStage: Stage {
     /// How the model is asked.
     public let options: SynthesisOptions
     private let normalizer: ValueNormalizer
+    private let sharedIndex: SharedEvidenceIndex?
 
     /// A stage asking `model`.
+    ///
+    /// - Parameter sharedIndex: the index of the evidence this stage will be given, to use instead of building
+    ///   one (the caller then reuses it for provenance); it must index that very evidence.
     public init(model: any LanguageModel, options: SynthesisOptions = SynthesisOptions(),
-                normalizer: ValueNormalizer = ValueNormalizer()) {
+                normalizer: ValueNormalizer = ValueNormalizer(), sharedIndex: SharedEvidenceIndex? = nil) {
         self.model = model
         self.options = options
         self.normalizer = normalizer
+        self.sharedIndex = sharedIndex
     }
 
     /// `synthesis` with the model, strategy, limits and prompt version (the schema and evidence are the input).
@@ -64,7 +69,10 @@ public struct SynthesisStage: Stage {
             let outcome = try await FieldByFieldSynthesizer(
                 model: metered, schema: schema, fields: fields, options: options, normalizer: answerNormalizer,
                 valueNormalizer: normalizer
-            ).run(evidence: input.evidence, text: EvidenceText.rows(input.evidence))
+            ).run(
+                evidence: input.evidence, text: EvidenceText.rows(input.evidence),
+                index: sharedIndex?.index(normalizer: normalizer)
+            )
             return SynthesisOutput(
                 value: outcome.value, errors: outcome.errors, attempts: outcome.attempts, usage: metered.usage,
                 origins: outcome.origins, diagnostics: outcome.diagnostics
