@@ -178,8 +178,13 @@ public enum CodeList: String, Sendable, Hashable, CaseIterable, Codable {
             || folded.contains("unece20") || folded == "unit" {
             return .unit
         }
-        if folded.contains("1001") || folded == "documenttype" { return .documentType }
-        if folded.contains("5305") || folded == "vatcategory" { return .vatCategory }
+        // Bare numbers are too common in descriptions: 1001 and 5305 count with the directory's name.
+        if ["untdid1001", "uncl1001", "edifact1001"].contains(where: folded.contains) || folded == "documenttype" {
+            return .documentType
+        }
+        if ["uncl5305", "untdid5305", "edifact5305"].contains(where: folded.contains) || folded == "vatcategory" {
+            return .vatCategory
+        }
         return nil
     }
 
@@ -189,7 +194,9 @@ public enum CodeList: String, Sendable, Hashable, CaseIterable, Codable {
     /// punctuation (`Stk.` → `stk`, `(Euro)` → `euro`) and without a trailing plural marker (`Unit(s)` →
     /// `unit`, `Tag(e)` → `tag`). Symbols (`€`, `$`) are kept.
     public static func formKey(_ text: String) -> String {
-        var key = text.precomposedStringWithCompatibilityMapping.lowercased()
+        // NFKC is the costly part and changes no ASCII text.
+        var key = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased()
+            : text.precomposedStringWithCompatibilityMapping.lowercased()
         for marker in ["(s)", "(e)", "(n)", "(en)", "(es)", "(x)"] where key.count > marker.count + 1 {
             if key.hasSuffix(marker) { key.removeLast(marker.count) }
         }

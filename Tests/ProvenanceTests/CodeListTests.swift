@@ -81,6 +81,9 @@ import Testing
         #expect(CodeList.list(for: hinted) == .currency && CodeList.wantsCode(hinted))
         let enumerated = SchemaField(path: ["money"], enumValues: ["EUR", "USD", "GBP"])
         #expect(CodeList.list(for: enumerated) == .currency)
+        // A number in a description names no standard by itself.
+        let reference = SchemaField(path: ["reference"], description: "Order reference, at most 1001 characters")
+        #expect(CodeList.list(for: reference) == nil)
         // A currency field that does not ask for a code keeps the printed form.
         let plain = SchemaField(path: ["currency"])
         #expect(CodeList.list(for: plain) == .currency && !CodeList.wantsCode(plain))
