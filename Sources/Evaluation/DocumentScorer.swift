@@ -9,7 +9,8 @@ import JSONCore
 ///   similarity as a tie-break), scores every row field with its rule under `/array/*/field`, and gives row
 ///   precision and recall (a row is correct when every field its expected row has is right). Unpaired
 ///   expected rows count as missed values; extra predicted rows lower row precision only.
-/// - A `set` unit is one value, right when the multiset F1 under the element rule is 1; the F1 is kept.
+/// - A `set` unit is one value, right when the multiset F1 under the element rule is 1; the F1 is kept. For
+///   evidence recall each expected element counts once, found when every leaf of it is found.
 ///
 /// A value counts as flagged when the extractor listed its pointer (or, for a set, a pointer inside it) as
 /// needing review.
@@ -104,7 +105,7 @@ public struct DocumentScorer: Sendable {
                     if !isCorrect { rowCorrect[e] = false }
                     if let evidence {
                         outcome.counts.recordEvidence(
-                            found: evidence.contains(want!, field: field, rule: field.rule),
+                            found: evidence.contains(want!, field: field, rule: field.rule, under: unit.path + ["*"]),
                             printed: unit.isMarkedPrinted && field.isMarkedPrinted
                         )
                     }
@@ -167,13 +168,21 @@ public struct DocumentScorer: Sendable {
                     )
                     continue
                 }
+                // An element counts once, found when each of its present leaves is: the set scores elements
+                // whole, so an element with one leaf not printed is out of any model's reach.
+                var leaves = 0
+                var foundAll = true
+                var printed = unit.isMarkedPrinted
                 for field in unit.elementFields {
                     guard let value = Self.value(at: field.path, in: element), Self.isPresent(value) else { continue }
-                    outcome.counts.recordEvidence(
-                        found: evidence.contains(value, field: field, rule: field.rule),
-                        printed: unit.isMarkedPrinted && field.isMarkedPrinted
-                    )
+                    leaves += 1
+                    if !field.isMarkedPrinted { printed = false }
+                    if foundAll, !evidence.contains(value, field: field, rule: field.rule, under: unit.path + ["*"]) {
+                        foundAll = false
+                    }
                 }
+                guard leaves > 0 else { continue }
+                outcome.counts.recordEvidence(found: foundAll, printed: printed)
             }
         }
         return outcome

@@ -13,17 +13,24 @@ public struct EvidenceCheck: Sendable {
         locator = EvidenceLocator(evidence: evidence, normalizer: ValueNormalizer(dateOrder: .dayFirst))
     }
 
-    /// Whether `expected` (the ground truth of `field`) is printed in the evidence.
-    public func contains(_ expected: JSONValue, field: ScoredField, rule: CompareRule) -> Bool {
+    /// Whether `expected` (the ground truth of `field`) is printed in the evidence. A field of a row or set
+    /// element is located under `parent` (the array's path and `*`), so its name reads in context (a tax
+    /// breakdown's `category` is a VAT category, see ``Provenance/CodeList``).
+    public func contains(_ expected: JSONValue, field: ScoredField, rule: CompareRule, under parent: [String] = [])
+        -> Bool {
         var value = expected
         if case .kleister = rule, let text = expected.stringValue {
             value = .string(text.replacingOccurrences(of: "_", with: " "))
         }
         let types = field.schema["type"]?.stringValue.map { [$0] }
             ?? field.schema["type"]?.arrayValue?.compactMap(\.stringValue) ?? ["string"]
+        let path = parent + field.path
         let schemaField = SchemaField(
-            path: field.path.isEmpty ? ["value"] : field.path, types: types.filter { $0 != "null" },
-            format: field.schema["format"]?.stringValue
+            path: path.isEmpty ? ["value"] : path, description: field.schema["description"]?.stringValue,
+            title: field.schema["title"]?.stringValue, types: types.filter { $0 != "null" },
+            format: field.schema["format"]?.stringValue,
+            enumValues: field.schema["enum"]?.arrayValue?.filter { !$0.isNull },
+            pattern: field.schema["pattern"]?.stringValue, isInArray: parent.contains("*"), schema: field.schema
         )
         guard let match = locator.locate(value, field: schemaField) else { return false }
         if case .fuzzy = rule { return true }

@@ -12,7 +12,9 @@ import JSONCore
 ///    to the label's right on the same row, or just below it (column headers, `Bill to` blocks);
 /// 3. adds type-driven scans: every date, the largest amount near a total label, currency codes and
 ///    symbols, IBANs with a valid check, e-mail and web addresses, company names with a legal form;
-/// 4. merges equal values (text layer and OCR agreeing → `both`) and ranks them by score.
+/// 4. offers, for a field asking for a code of a standard list (``CodeList``), the code of every printed form
+///    (`€` → `EUR`, `Avoir` → `381`);
+/// 5. merges equal values (text layer and OCR agreeing → `both`) and ranks them by score.
 ///
 /// The values are normalised for the field (ISO dates, exact numbers, enum members), so the top candidate
 /// can be used directly or offered to a model to choose from.
@@ -73,6 +75,7 @@ public struct CandidateFinder: Sendable {
             if candidate.method != .labelRight && candidate.method != .labelBelow { weighted.score *= scanWeight }
             return weighted
         }
+        found += codeCandidates(for: field)
         return rank(found, field: field)
     }
 
@@ -85,9 +88,11 @@ public struct CandidateFinder: Sendable {
 
     /// Whether a value of the field's kind tells by its printed form alone what it is (an e-mail or web address,
     /// an IBAN or BIC), so that finding it without a label is evidence for the field; not for the buyer's fields
-    /// (a document prints its issuer's contacts unlabelled, the buyer's under a buyer label).
+    /// (a document prints its issuer's contacts unlabelled, the buyer's under a buyer label). A currency, document
+/// type, VAT category or unit code printed in another form (`€`, `Avoir`) is self-evident too.
     public static func isSelfEvident(_ field: SchemaField) -> Bool {
         guard FieldConcept.role(of: field) != .buyer else { return false }
+        if isSelfEvidentCode(field) { return true }
         let kind = valueKind(for: field, concept: FieldConcept.match(for: field)?.concept)
         return [.email, .url, .iban, .bic].contains(kind)
     }

@@ -7,7 +7,12 @@ import JSONCore
 /// Matching goes from strict to loose and stops at the first level that finds something:
 /// 1. **exact**: the value's words in order (case-insensitive, surrounding punctuation ignored);
 /// 2. **normalized**: the same number or date printed another way (`1230.00` ↔ `1,230.00`,
-///    `2024-03-14` ↔ `14 March 2024`), or the same letters and digits with other spacing or separators;
+///    `2024-03-14` ↔ `14 March 2024`, the start of `du 1er au 31 Juillet 2015`; a number not printed with its
+///    sign may be printed with the other, as deductions and credit notes do), or the same letters and digits
+///    with other spacing or separators; for a field whose values come from a ``CodeList`` (currency,
+///    country, unit, document type, VAT category), the code printed in another form (`€` for `EUR`, `Stk`
+///    after a quantity for `H87`, `Avoir` for `381`) — such a field's code is never matched as a number or
+///    fuzzily;
 /// 3. **fuzzy**: a run of words whose normalised Levenshtein similarity to the value is at least
 ///    ``fuzzyThreshold`` (for OCR misreads).
 ///
@@ -52,6 +57,20 @@ public struct EvidenceLocator: Sendable {
             let trimmed = index.normalizer.collapse(text)
             guard !trimmed.isEmpty else { return [] }
             found = index.exactSpans(keys: EvidenceIndex.keys(of: trimmed)).map { ($0, .exact, 1.0) }
+            // A code of a standard list (`EUR`, `DE`, `H87`, `381`) printed another way: its symbol, name or
+            // unit word, never a number or a fuzzy run of letters.
+            if let field, let list = CodeList.list(for: field), let code = list.canonicalCode(trimmed) {
+                // A one- or two-letter code counts only in capitals: `DE`, not the French word `de`.
+                if code.count <= 2, code.contains(where: \.isLetter) {
+                    found.removeAll { entry in
+                        !index.words(of: entry.0).contains {
+                            $0.text.trimmingCharacters(in: .punctuationCharacters) == code
+                        }
+                    }
+                }
+                if found.isEmpty { found = index.codeSpans(code, list: list).map { ($0, .normalized, 0.95) } }
+                return merge(found)
+            }
             if found.isEmpty { found = normalizedSpans(forString: trimmed, field: field) }
             if found.isEmpty { found = fuzzySpans(trimmed) }
         case .number(let number):
@@ -63,6 +82,11 @@ public struct EvidenceLocator: Sendable {
                 return (span, exact ? .exact : .normalized, exact ? 1.0 : 0.95)
             }
             if found.contains(where: { $0.1 == .exact }) { found.removeAll { $0.1 != .exact } }
+            // A deduction or a credit note's total printed with the other sign (`Erhaltene Anzahlungen -50,00`
+            // for a prepaid amount of 50, `Total TTC -233,47 €` on an "Avoir").
+            if found.isEmpty, number.signum != 0, let flipped = Self.negated(number) {
+                found = index.numberSpans(flipped).map { ($0, .normalized, 0.9) }
+            }
         default:
             return []
         }
@@ -77,6 +101,7 @@ public struct EvidenceLocator: Sendable {
         let normalizer = index.normalizer
         if field?.wantsDate ?? true, let iso = normalizer.date(text) {
             spans = index.dateSpans(iso)
+            if spans.isEmpty { spans = index.dateRangeSpans(iso) }
         }
         if spans.isEmpty, text.contains(where: \.isNumber), text.allSatisfy({ $0.isNumber || ".,-+ %".contains($0) }),
             let number = normalizer.number(text) {
@@ -186,6 +211,12 @@ public struct EvidenceLocator: Sendable {
         if a.intersectionOverUnion(b) >= 0.2 { return true }
         let tolerance = max(4, min(a.height, b.height))
         return abs(a.midY - b.midY) <= tolerance && abs(a.midX - b.midX) <= max(tolerance, min(a.width, b.width) / 2)
+    }
+
+    /// `number` with the other sign.
+    static func negated(_ number: JSONNumber) -> JSONNumber? {
+        let text = number.description
+        return JSONNumber(literal: text.hasPrefix("-") ? String(text.dropFirst()) : "-" + text)
     }
 
     /// NFKC, case-folded, white space collapsed.

@@ -11,6 +11,8 @@ import JSONCore
 ///   `12,50`, `(45.00)` (negative), `21%`.
 /// - `enum` → the listed value that matches case-insensitively or after dropping punctuation and spaces
 ///   (currency symbols map to their ISO code when the code is listed).
+/// - a field asking for a code of a standard list (``CodeList``: currency, country, unit, document type, VAT
+///   category) → the code of a printed form (`€` → `EUR`, `Deutschland` → `DE`, `Stk` → `H87`).
 /// - `boolean` → from `true/false`, `yes/no`, `ja/nein`, `oui/non`, `1/0`, `✓`.
 /// - `string` → trimmed, white space collapsed; `format: email` and `pattern` are checked.
 ///
@@ -42,8 +44,11 @@ public struct ValueNormalizer: Sendable, Hashable {
             return field.isNullable ? .null : nil
         }
         if let options = field.enumValues {
-            return enumValue(text, among: options)
+            return enumValue(text, among: options) ?? codeValue(text, for: field).flatMap { code in
+                options.first { $0 == code }
+            }
         }
+        if let code = codeValue(text, for: field) { return code }
         let types = field.types.isEmpty ? ["string"] : field.types
         for type in Self.typePreference where types.contains(type) {
             switch type {
@@ -91,6 +96,17 @@ public struct ValueNormalizer: Sendable, Hashable {
         let field = SchemaFields.leaves(of: ["type": "object", "properties": ["value": schema]]).first
         guard let field else { return nil }
         return normalize(raw, for: field)
+    }
+
+    // MARK: - Codes
+
+    /// The code a printed form names when `field` asks for a code of a standard list
+    /// (``CodeList/wantsCode(_:)``): `€` or `Euro` → `EUR`, `Deutschland` → `DE`, `Stück` → `H87`, `Avoir` →
+    /// `381`; `nil` otherwise, or when the code does not fit the field's `pattern`.
+    public func codeValue(_ raw: String, for field: SchemaField) -> JSONValue? {
+        guard field.allowsString, let list = CodeList.list(for: field), let code = list.code(forPrinted: collapse(raw)),
+            CodeList.wantsCode(field) else { return nil }
+        return string(code, pattern: field.pattern).map { .string($0) }
     }
 
     // MARK: - Strings

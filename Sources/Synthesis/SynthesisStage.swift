@@ -35,8 +35,9 @@ public struct SynthesisStage: Stage {
         // Version 2: fields typed both string and number get number candidates (amount labels). Version 5: field by
         // field reads the evidence row by row; questions without candidates show the lines with the field's labels.
         // Version 6: optional fields take only candidates found by their labels, not values other fields took.
-        // Version 8: e-invoice headings (`Handelsrechnung (380) Nr. 471102`), party blocks and postal lines give
-        // candidates.
+        // Version 7: fields asking for a currency, country, unit, document-type or VAT-category code get the code
+        // of its printed form as a candidate, and answers such as "€" become the code (`CodeList`). Version 8:
+        // e-invoice headings (`Handelsrechnung (380) Nr. 471102`), party blocks and postal lines give candidates.
         return StageIdentity(name: "synthesis", version: 8, options: [
             "provider": descriptor.provider,
             "model": descriptor.model,
