@@ -4,24 +4,28 @@ import Synchronization
 /// One Leptonica `Pix` owned by Swift: destroyed when the last reference goes, so no preprocessing step leaks
 /// a page-sized raster (an evidence worker runs under an address-space cap).
 final class LeptonicaImage {
+    /// Counts the images one engine has alive (for leak checks).
+    final class Tally: Sendable {
+        let live = Atomic<Int>(0)
+    }
+
     /// The image; valid as long as this object lives.
     let pix: UnsafeMutablePointer<Pix>
+    private let tally: Tally
 
-    /// Takes ownership of `pix`; nil when Leptonica returned no image.
-    init?(_ pix: UnsafeMutablePointer<Pix>?) {
+    /// Takes ownership of `pix`, counted in `tally`; nil when Leptonica returned no image.
+    init?(_ pix: UnsafeMutablePointer<Pix>?, tally: Tally) {
         guard let pix else { return nil }
         self.pix = pix
-        Self.live.add(1, ordering: .relaxed)
+        self.tally = tally
+        tally.live.add(1, ordering: .relaxed)
     }
 
     deinit {
         var owned: UnsafeMutablePointer<Pix>? = pix
         pixDestroy(&owned)
-        Self.live.subtract(1, ordering: .relaxed)
+        tally.live.subtract(1, ordering: .relaxed)
     }
-
-    /// The number of images of this type alive in the process (for leak checks).
-    static let live = Atomic<Int>(0)
 
     /// Local contrast normalisation of an 8-bit image (Leptonica `pixContrastNorm`): in tiles of about 100
     /// pixels, the range between the darkest and lightest pixel is stretched to full contrast, so faint
@@ -33,7 +37,7 @@ final class LeptonicaImage {
         // Leptonica wants at least 5-pixel tiles and at most a few hundred tiles a side is plenty.
         let tile = Int32(max(5, min(100, min(width, height) / 2)))
         guard pixGetDepth(pix) == 8, tile >= 5 else { return nil }
-        return LeptonicaImage(pixContrastNorm(nil, pix, tile, tile, 55, 1, 1))
+        return LeptonicaImage(pixContrastNorm(nil, pix, tile, tile, 55, 1, 1), tally: tally)
     }
 
     /// The image with dark strokes grown by one pixel each way (gray erosion with a 3 × 3 brick), which joins
@@ -41,7 +45,7 @@ final class LeptonicaImage {
     /// fails.
     func strokesThickened() -> LeptonicaImage? {
         guard pixGetDepth(pix) == 8 else { return nil }
-        return LeptonicaImage(pixErodeGray(pix, 3, 3))
+        return LeptonicaImage(pixErodeGray(pix, 3, 3), tally: tally)
     }
 
     /// Stops Leptonica printing its warnings and errors to stderr (failures are seen from the results).

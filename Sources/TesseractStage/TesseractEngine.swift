@@ -31,9 +31,11 @@ public final class TesseractEngine {
         self.languages = languages
     }
 
-    /// The Leptonica images of page preprocessing alive in this process, all engines together: 0 whenever no
-    /// page is being read (each is freed as soon as its reading is done).
-    public static var preprocessingImagesAlive: Int { LeptonicaImage.live.load(ordering: .relaxed) }
+    private let tally = LeptonicaImage.Tally()
+
+    /// The Leptonica images (page, deskewed, preprocessed) this engine holds: 0 whenever it is not reading a
+    /// page, as each is freed as soon as its reading is done.
+    public var preprocessingImagesAlive: Int { tally.live.load(ordering: .relaxed) }
 
     deinit {
         TessBaseAPIEnd(handle)
@@ -57,7 +59,7 @@ public final class TesseractEngine {
     ) throws -> PageText {
         guard image.width > 0, image.height > 0 else { return PageText(source: .ocr, lines: []) }
         let started = ContinuousClock.now
-        guard let page = LeptonicaImage(try Self.makePix(image)) else {
+        guard let page = LeptonicaImage(try Self.makePix(image), tally: tally) else {
             throw ExtractError(.ocrFailed, "could not allocate a \(image.width) × \(image.height) image for OCR")
         }
         var rotation = 0.0
@@ -65,7 +67,7 @@ public final class TesseractEngine {
         if deskew {
             var angle: Float = 0
             var confidence: Float = 0
-            if let turned = LeptonicaImage(pixFindSkewAndDeskew(page.pix, 2, &angle, &confidence)) {
+            if let turned = LeptonicaImage(pixFindSkewAndDeskew(page.pix, 2, &angle, &confidence), tally: tally) {
                 if abs(angle) >= 0.1, confidence >= 2.0 {
                     rotation = Double(angle)
                     straight = turned

@@ -52,18 +52,18 @@ import Testing
     @Test func preprocessingFreesEveryImage() throws {
         let engine = try TesseractEngine(languages: OCRLanguages("eng"))
         let faint = try Self.faintReceipt()
-        #expect(TesseractEngine.preprocessingImagesAlive == 0)
+        #expect(engine.preprocessingImagesAlive == 0)
         var counts: [Int] = []
         for mode in [OCRPreprocessing.auto, .contrast, .none, .auto, .auto] {
             _ = try engine.recognize(faint, deskew: true, preprocessing: mode)
-            counts.append(TesseractEngine.preprocessingImagesAlive)
+            counts.append(engine.preprocessingImagesAlive)
         }
         #expect(counts == [0, 0, 0, 0, 0], "images left alive after each page: \(counts)")
         // A failing reading frees its images too.
         #expect(throws: ExtractError.self) {
             try engine.recognize(faint, preprocessing: .auto, timeLimit: .milliseconds(1))
         }
-        #expect(TesseractEngine.preprocessingImagesAlive == 0)
+        #expect(engine.preprocessingImagesAlive == 0)
     }
 
     @Test func mergedReadingsKeepTheMoreConfidentLineAndAddMissingOnes() {
