@@ -8,6 +8,12 @@ public struct EvidenceOptions: Sendable, Hashable {
     public var languages: String = "eng"
     /// Resolution pages are rendered at for OCR. Default 300 dpi.
     public var dpi: Double = 300
+    /// Render a page that is one scanned image at the scan's own resolution (kept within 72–400 dpi) instead
+    /// of ``dpi``, which then applies to every other page. Default `true` (`--ocr-resolution scan`): the SROIE
+    /// receipts are 96-ppi images, which at 300 dpi are ten times the pixels, slower and read worse.
+    public var matchScanResolution: Bool = true
+    /// How rendered pages are prepared before OCR. Default `.auto` (`--ocr-preprocess`).
+    public var preprocessing: OCRPreprocessing = .auto
     /// Which pages to read. Default: all.
     public var pages: PageSelection = .all
     /// Straighten skewed scans before OCR. Default `true`.

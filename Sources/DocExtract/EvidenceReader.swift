@@ -280,10 +280,11 @@ public final class EvidenceReader: Sendable {
         }
         guard decision.runOCR, let ocrStage else { return page }
         let result = try await ocrStage.run(request)
-        if result.renderedDPI < options.dpi - 0.5 {
+        let requested = result.requestedDPI ?? options.dpi
+        if result.renderedDPI < requested - 0.5 {
             diagnostics.emit(Diagnostic(
                 .warning, code: "render.downscaled",
-                "page is large: rendered for OCR at \(Int(result.renderedDPI)) dpi instead of \(Int(options.dpi)) dpi",
+                "page is large: rendered for OCR at \(Int(result.renderedDPI)) dpi instead of \(Int(requested)) dpi",
                 page: number
             ))
         }

@@ -145,9 +145,15 @@ public enum EvidenceWorker {
             let languages = request.languages ?? "eng"
             EvidenceWorker.send(WorkerMessage.Reply(phase: "render"))
             if page == crashPage, crashInRender { crash() }
-            let image = try document.renderGray(
-                page: page, dpi: request.dpi ?? 300, maximumPixels: request.maxPixels ?? defaultMaximumRenderPixels
-            )
+            let dpi = request.dpi ?? 300
+            let maximumPixels = request.maxPixels ?? defaultMaximumRenderPixels
+            // Image regions sit on a text page: only a whole page can be one scan.
+            let (image, requested) = request.op == .ocrRegions
+                ? (try document.renderGray(page: page, dpi: dpi, maximumPixels: maximumPixels), dpi)
+                : try document.renderGrayForOCR(
+                    page: page, dpi: dpi, matchingScan: request.matchScan ?? false, maximumPixels: maximumPixels
+                )
+            let preprocessing = request.preprocess.flatMap(OCRPreprocessing.init(rawValue:)) ?? .none
             EvidenceWorker.send(WorkerMessage.Reply(phase: "ocr"))
             if let hangOnPath, request.name.contains(hangOnPath) || request.path.contains(hangOnPath) {
                 while true { pause() }
@@ -163,12 +169,15 @@ public enum EvidenceWorker {
             do {
                 let text = if request.op == .ocrRegions {
                     try engine.recognize(
-                        image, regions: request.regions ?? [], deskew: request.deskew ?? true, timeLimit: limit
+                        image, regions: request.regions ?? [], deskew: request.deskew ?? true,
+                        preprocessing: preprocessing, timeLimit: limit
                     )
                 } else {
-                    try engine.recognize(image, deskew: request.deskew ?? true, timeLimit: limit)
+                    try engine.recognize(
+                        image, deskew: request.deskew ?? true, preprocessing: preprocessing, timeLimit: limit
+                    )
                 }
-                return PageOCRStage.Output(text: text, renderedDPI: image.dpi)
+                return PageOCRStage.Output(text: text, renderedDPI: image.dpi, requestedDPI: requested)
             } catch var error as ExtractError {
                 error.page = error.page ?? page
                 throw error

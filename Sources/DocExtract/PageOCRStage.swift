@@ -4,8 +4,9 @@ import TesseractStage
 
 /// One page rendered to gray and OCR'd in process.
 ///
-/// Its identity carries every option that changes what OCR reads (languages, resolution, deskew, pixel
-/// limit), so changing `--lang` or `--dpi` re-runs OCR while the text layer stays cached.
+/// Its identity carries every option that changes what OCR reads (languages, resolution and whether scans keep
+/// their own, deskew, preprocessing, pixel limit), so changing `--lang`, `--dpi`, `--ocr-resolution` or
+/// `--ocr-preprocess` re-runs OCR while the text layer stays cached.
 public struct PageOCRStage: Stage {
     /// The stage's output.
     public struct Output: Sendable, Hashable, Codable {
@@ -13,6 +14,9 @@ public struct PageOCRStage: Stage {
         public var text: PageText
         /// The resolution the page was rendered at (lower than asked for on a very large page).
         public var renderedDPI: Double
+        /// The resolution chosen for the page before the pixel limit: the scan's own for a scanned page
+        /// (``EvidenceOptions/matchScanResolution``), else ``EvidenceOptions/dpi``. Nil in entries of older versions.
+        public var requestedDPI: Double?
     }
 
     private let reader: PDFReader
@@ -31,21 +35,28 @@ public struct PageOCRStage: Stage {
 
     /// The identity of OCR with `languages` and `options`, wherever it runs (in process or in a worker).
     static func identity(languages: OCRLanguages, options: EvidenceOptions) -> StageIdentity {
-        StageIdentity(name: "tesseract.ocr", version: 1, options: [
+        // Version 2: scans at their own resolution, Leptonica preprocessing, two readings merged.
+        StageIdentity(name: "tesseract.ocr", version: 2, options: [
             "lang": languages.description,
             "dpi": String(options.dpi),
+            "resolution": options.matchScanResolution ? "scan" : "fixed",
             "deskew": String(options.deskew),
+            "preprocess": options.preprocessing.rawValue,
             "max_pixels": String(options.maximumRenderPixels),
         ])
     }
 
     public func run(_ input: PageRequest) async throws -> Output {
-        let image = try await reader.renderGray(
-            input.source, page: input.page, dpi: options.dpi, maximumPixels: options.maximumRenderPixels
+        let (image, requested) = try await reader.renderGrayForOCR(
+            input.source, page: input.page, dpi: options.dpi, matchingScan: options.matchScanResolution,
+            maximumPixels: options.maximumRenderPixels
         )
         do {
-            let text = try await ocr.recognize(image, deskew: options.deskew, timeLimit: options.maximumOCRDuration)
-            return Output(text: text, renderedDPI: image.dpi)
+            let text = try await ocr.recognize(
+                image, deskew: options.deskew, preprocessing: options.preprocessing,
+                timeLimit: options.maximumOCRDuration
+            )
+            return Output(text: text, renderedDPI: image.dpi, requestedDPI: requested)
         } catch var error as ExtractError {
             error.path = error.path ?? input.source.displayName
             error.page = error.page ?? input.page

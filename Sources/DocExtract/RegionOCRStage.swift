@@ -21,7 +21,7 @@ struct RegionOCRStage: Stage {
     static func identity(languages: OCRLanguages, options: EvidenceOptions) -> StageIdentity {
         var identity = PageOCRStage.identity(languages: languages, options: options)
         identity.name = "tesseract.regions"
-        identity.version = 1
+        identity.version = 2
         return identity
     }
 
@@ -34,7 +34,8 @@ struct RegionOCRStage: Stage {
             )
             do {
                 let text = try await ocr.recognize(
-                    image, regions: input.regions, deskew: options.deskew, timeLimit: options.maximumOCRDuration
+                    image, regions: input.regions, deskew: options.deskew, preprocessing: options.preprocessing,
+                    timeLimit: options.maximumOCRDuration
                 )
                 return PageOCRStage.Output(text: text, renderedDPI: image.dpi)
             } catch var error as ExtractError {

@@ -57,7 +57,8 @@ final class WorkerEvidence: Sendable {
         let message = WorkerMessage.Request(
             op: regions == nil ? .ocr : .ocrRegions, path: path, name: request.source.displayName,
             password: request.source.password, page: request.page, languages: evidence.languages, dpi: evidence.dpi,
-            deskew: evidence.deskew, maxPixels: evidence.maximumRenderPixels,
+            deskew: evidence.deskew, matchScan: evidence.matchScanResolution,
+            preprocess: evidence.preprocessing.rawValue, maxPixels: evidence.maximumRenderPixels,
             ocrMilliseconds: evidence.maximumOCRDuration.map { duration in
                 let parts = duration.components
                 return max(1, Int(parts.seconds) * 1000 + Int(parts.attoseconds / 1_000_000_000_000_000))

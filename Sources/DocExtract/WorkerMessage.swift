@@ -26,6 +26,10 @@ enum WorkerMessage {
         var languages: String?
         var dpi: Double?
         var deskew: Bool?
+        /// Render a page that is one scanned image at the scan's own resolution.
+        var matchScan: Bool?
+        /// An ``OCRPreprocessing`` raw value.
+        var preprocess: String?
         var maxPixels: Int?
         var ocrMilliseconds: Int?
         /// The areas to OCR (`ocr-regions`), in points from the page's top-left corner.

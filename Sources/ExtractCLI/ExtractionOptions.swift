@@ -37,8 +37,14 @@ struct ExtractionOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: "OCR languages, e.g. eng or eng+deu.")
     var languages: String = "eng"
 
-    @Option(help: "Rendering resolution for OCR, in dots per inch.")
+    @Option(help: "Rendering resolution for OCR, in dots per inch (scanned pages: see --ocr-resolution).")
     var dpi: Double = 300
+
+    @Option(help: "Scanned pages: scan (render at the scan's own resolution, 72-400 dpi) or fixed (at --dpi).")
+    var ocrResolution: OCRResolution = .scan
+
+    @Option(help: "Page preparation before OCR: auto (contrast, and a second reading of faint pages), contrast, none.")
+    var ocrPreprocess: OCRPreprocessing = .auto
 
     @Option(help: "Page routing: auto (text layer where good, OCR elsewhere), text, ocr, all.")
     var strategy: RoutingStrategy = .auto
@@ -125,6 +131,8 @@ struct ExtractionOptions: ParsableArguments {
         configuration.evidence.pages = try PageSelection(parsing: pages)
         configuration.evidence.languages = languages
         configuration.evidence.dpi = dpi
+        configuration.evidence.matchScanResolution = ocrResolution == .scan
+        configuration.evidence.preprocessing = ocrPreprocess
         switch strategy {
         case .auto: configuration.evidence.ocrMode = .auto
         case .text: configuration.evidence.ocrMode = .never
@@ -180,3 +188,5 @@ struct ExtractionOptions: ParsableArguments {
 }
 
 extension EvidenceOptions.LayoutMode: ExpressibleByArgument {}
+
+extension OCRPreprocessing: ExpressibleByArgument {}

@@ -35,8 +35,14 @@ struct InspectCommand: AsyncParsableCommand {
     @Option(name: .customLong("lang"), help: "OCR languages, e.g. eng or eng+deu.")
     var languages: String = "eng"
 
-    @Option(help: "Rendering resolution for OCR, in dots per inch.")
+    @Option(help: "Rendering resolution for OCR, in dots per inch (scanned pages: see --ocr-resolution).")
     var dpi: Double = 300
+
+    @Option(help: "Scanned pages: scan (render at the scan's own resolution, 72-400 dpi) or fixed (at --dpi).")
+    var ocrResolution: OCRResolution = .scan
+
+    @Option(help: "Page preparation before OCR: auto (contrast, and a second reading of faint pages), contrast, none.")
+    var ocrPreprocess: OCRPreprocessing = .auto
 
     @Option(help: "Password of an encrypted PDF.")
     var password: String?
@@ -60,6 +66,8 @@ struct InspectCommand: AsyncParsableCommand {
             options.ocrMode = ocr
             options.languages = languages
             options.dpi = dpi
+            options.matchScanResolution = ocrResolution == .scan
+            options.preprocessing = ocrPreprocess
             options.pages = try PageSelection(parsing: pages)
             limits.apply(to: &options)
             let schemaValue = try schema.map { try Extractor.loadSchema(atPath: $0) }

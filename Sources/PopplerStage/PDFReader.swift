@@ -38,6 +38,19 @@ public final class PDFReader: Sendable {
         }
     }
 
+    /// One page rendered to gray for OCR, at the scan's own resolution when `matchingScan` is set and the page
+    /// is one scanned image (see ``PDFDocument/renderGrayForOCR(page:dpi:matchingScan:maximumPixels:)``).
+    public func renderGrayForOCR(
+        _ source: PDFSource, page: Int, dpi: Double, matchingScan: Bool,
+        maximumPixels: Int = defaultMaximumRenderPixels
+    ) async throws -> (image: GrayImage, requestedDPI: Double) {
+        try await pool.run { cache in
+            try cache.document(for: source).renderGrayForOCR(
+                page: page, dpi: dpi, matchingScan: matchingScan, maximumPixels: maximumPixels
+            )
+        }
+    }
+
     /// One page rendered to PNG for a vision model.
     public func renderPNG(
         _ source: PDFSource, page: Int, dpi: Double, maximumSide: Int = 1600

@@ -20,20 +20,25 @@ public final class OCRService: Sendable {
     public var threadCount: Int { pool.threadCount }
 
     /// OCRs one rendered page on a worker thread, within `timeLimit` when one is given
-    /// (see ``TesseractEngine/recognize(_:deskew:timeLimit:)``).
-    public func recognize(_ image: GrayImage, deskew: Bool = true, timeLimit: Duration? = nil) async throws
-        -> PageText
-    {
-        try await pool.run { engine in try engine.recognize(image, deskew: deskew, timeLimit: timeLimit) }
+    /// (see ``TesseractEngine/recognize(_:deskew:preprocessing:timeLimit:)``).
+    public func recognize(
+        _ image: GrayImage, deskew: Bool = true, preprocessing: OCRPreprocessing = .none, timeLimit: Duration? = nil
+    ) async throws -> PageText {
+        try await pool.run { engine in
+            try engine.recognize(image, deskew: deskew, preprocessing: preprocessing, timeLimit: timeLimit)
+        }
     }
 
     /// OCRs only `regions` of one rendered page on a worker thread
-    /// (see ``TesseractEngine/recognize(_:regions:deskew:timeLimit:)``).
+    /// (see ``TesseractEngine/recognize(_:regions:deskew:preprocessing:timeLimit:)``).
     public func recognize(
-        _ image: GrayImage, regions: [BoundingBox], deskew: Bool = true, timeLimit: Duration? = nil
+        _ image: GrayImage, regions: [BoundingBox], deskew: Bool = true, preprocessing: OCRPreprocessing = .none,
+        timeLimit: Duration? = nil
     ) async throws -> PageText {
         try await pool.run { engine in
-            try engine.recognize(image, regions: regions, deskew: deskew, timeLimit: timeLimit)
+            try engine.recognize(
+                image, regions: regions, deskew: deskew, preprocessing: preprocessing, timeLimit: timeLimit
+            )
         }
     }
 

@@ -15,8 +15,9 @@ public final class TesseractEngine {
         guard let api = TessBaseAPICreate() else {
             throw ExtractError(.ocrFailed, "could not create a Tesseract engine")
         }
-        // Keep Tesseract's own chatter off our stderr.
+        // Keep Tesseract's and Leptonica's own chatter off our stderr.
         _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+        LeptonicaImage.silenceMessages()
         guard TessBaseAPIInit2(api, languages.dataDirectory, languages.description, OEM_LSTM_ONLY) == 0 else {
             TessBaseAPIDelete(api)
             throw ExtractError(
@@ -30,6 +31,12 @@ public final class TesseractEngine {
         self.languages = languages
     }
 
+    private let tally = LeptonicaImage.Tally()
+
+    /// The Leptonica images (page, deskewed, preprocessed) this engine holds: 0 whenever it is not reading a
+    /// page, as each is freed as soon as its reading is done.
+    public var preprocessingImagesAlive: Int { tally.live.load(ordering: .relaxed) }
+
     deinit {
         TessBaseAPIEnd(handle)
         TessBaseAPIDelete(handle)
@@ -38,34 +45,64 @@ public final class TesseractEngine {
     /// OCRs a rendered page. Boxes come back in points from the page's top-left corner, like the text layer.
     ///
     /// With `deskew`, a skewed scan is straightened before recognition (Leptonica) and the boxes are rotated
-    /// back, so they still sit on the page as it is.
+    /// back, so they still sit on the page as it is. `preprocessing` prepares the page for Tesseract (see
+    /// ``OCRPreprocessing``); `.auto` may read the page twice and merge the readings line by line.
     ///
     /// With `timeLimit`, Tesseract's own monitor stops recognition at that deadline and the page fails with
-    /// `.timeLimitExceeded` (the deadline is checked between words, so it is kept to within a word or so). The
-    /// monitor is not consulted during deskewing or Tesseract's page layout analysis, which can run past the
-    /// deadline; only a process boundary bounds those (the evidence worker's parent kills a worker that
-    /// overruns, see `WorkerProcessOptions.ocrDeadlineMargin` in DocExtract).
-    public func recognize(_ image: GrayImage, deskew: Bool = true, timeLimit: Duration? = nil) throws -> PageText {
+    /// `.timeLimitExceeded` (the deadline is checked between words, so it is kept to within a word or so); a
+    /// second reading only runs in the time the first one left. The monitor is not consulted during deskewing,
+    /// preprocessing or Tesseract's page layout analysis, which can run past the deadline; only a process
+    /// boundary bounds those (the evidence worker's parent kills a worker that overruns, see
+    /// `WorkerProcessOptions.ocrDeadlineMargin` in DocExtract).
+    public func recognize(
+        _ image: GrayImage, deskew: Bool = true, preprocessing: OCRPreprocessing = .none, timeLimit: Duration? = nil
+    ) throws -> PageText {
         guard image.width > 0, image.height > 0 else { return PageText(source: .ocr, lines: []) }
-        var pix = try Self.makePix(image)
-        defer { pixDestroy(&pix) }
+        let started = ContinuousClock.now
+        guard let page = LeptonicaImage(try Self.makePix(image), tally: tally) else {
+            throw ExtractError(.ocrFailed, "could not allocate a \(image.width) × \(image.height) image for OCR")
+        }
         var rotation = 0.0
-        var deskewed: UnsafeMutablePointer<Pix>?
+        var straight = page
         if deskew {
             var angle: Float = 0
             var confidence: Float = 0
-            deskewed = pixFindSkewAndDeskew(pix, 2, &angle, &confidence)
-            if deskewed != nil, abs(angle) >= 0.1, confidence >= 2.0 {
-                rotation = Double(angle)
-            } else if deskewed != nil {
-                pixDestroy(&deskewed)
-                deskewed = nil
+            if let turned = LeptonicaImage(pixFindSkewAndDeskew(page.pix, 2, &angle, &confidence), tally: tally) {
+                if abs(angle) >= 0.1, confidence >= 2.0 {
+                    rotation = Double(angle)
+                    straight = turned
+                }
             }
         }
-        defer { if deskewed != nil { pixDestroy(&deskewed) } }
+        let mapper = BoxMapper(image: image, rotationDegrees: rotation)
+        guard preprocessing != .none, let normalised = straight.contrastNormalized() else {
+            return try read(straight, dpi: image.dpi, mapper: mapper, timeLimit: timeLimit)
+        }
+        let first = try read(normalised, dpi: image.dpi, mapper: mapper, timeLimit: timeLimit)
+        guard preprocessing == .auto, (first.meanConfidence ?? 0) < OCRPreprocessing.secondPassConfidence else {
+            return first
+        }
+        var remaining = timeLimit
+        if let timeLimit {
+            remaining = timeLimit - (ContinuousClock.now - started)
+            if remaining! <= .zero { return first }
+        }
+        guard let thickened = normalised.strokesThickened() else { return first }
+        let second: PageText
+        do {
+            second = try read(thickened, dpi: image.dpi, mapper: mapper, timeLimit: remaining)
+        } catch let error as ExtractError where error.code == .timeLimitExceeded {
+            return first
+        }
+        return OCRReadingMerger.merge(first, second)
+    }
 
-        TessBaseAPISetImage2(handle, deskewed ?? pix)
-        TessBaseAPISetSourceResolution(handle, Int32(image.dpi.rounded()))
+    /// One Tesseract reading of a prepared image.
+    private func read(_ image: LeptonicaImage, dpi: Double, mapper: BoxMapper, timeLimit: Duration?) throws
+        -> PageText
+    {
+        TessBaseAPISetImage2(handle, image.pix)
+        TessBaseAPISetSourceResolution(handle, Int32(dpi.rounded()))
         var monitor: OpaquePointer?
         if let timeLimit {
             monitor = TessMonitorCreate()
@@ -85,23 +122,23 @@ public final class TesseractEngine {
             throw ExtractError(.ocrFailed, "Tesseract failed to recognise the page")
         }
         defer { TessBaseAPIClear(handle) }
-        let mapper = BoxMapper(image: image, rotationDegrees: rotation)
         return TesseractResultReader(api: handle, mapper: mapper).read()
     }
 
     /// OCRs only `regions` of a rendered page (points from the page's top-left corner): each is cropped from
     /// `image` and recognised on its own, and its boxes are moved back onto the page, so they are in page
     /// points like everything else. The result's ``PageText/regions`` lists the areas read (a region outside
-    /// the image is skipped). `deskew` and `timeLimit` apply to each region.
+    /// the image is skipped). `deskew`, `preprocessing` and `timeLimit` apply to each region.
     public func recognize(
-        _ image: GrayImage, regions: [BoundingBox], deskew: Bool = true, timeLimit: Duration? = nil
+        _ image: GrayImage, regions: [BoundingBox], deskew: Bool = true, preprocessing: OCRPreprocessing = .none,
+        timeLimit: Duration? = nil
     ) throws -> PageText {
         var lines: [TextLine] = []
         var blocks: [TextBlock] = []
         var read: [BoundingBox] = []
         for region in regions {
             guard let crop = image.cropped(to: region) else { continue }
-            let text = try recognize(crop.image, deskew: deskew, timeLimit: timeLimit)
+            let text = try recognize(crop.image, deskew: deskew, preprocessing: preprocessing, timeLimit: timeLimit)
             let dx = Double(crop.left) * image.pointsPerPixel
             let dy = Double(crop.top) * image.pointsPerPixel
             let move = { (line: TextLine) in
