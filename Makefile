@@ -44,16 +44,7 @@ build: setup-system ## Build the `extract` tool (release)
 	$(SWIFT) build -c release --product extract
 	@echo "built: $(RELEASE_BIN)/extract"
 
-TEST_eval-evidence: setup-system build ## Evidence recall only, no model, every document of the dev lists (seconds)
-	@mkdir -p bench-results
-	@for list in $(EVAL_LISTS); do \
-		echo "eval-evidence: $$list"; \
-		$(RELEASE_BIN)/extract eval --dataset eval/$$list.tsv --evidence-only \
-			--out bench-results/evidence-$$list.json --markdown bench-results/evidence-$$list.md $(EVAL_ARGS) \
-			|| exit $$?; \
-	done
-
-FUZZ_SECONDS ?= 60
+TEST_FUZZ_SECONDS ?= 60
 test: setup ## Install, build and run every test, then a CI-sized fuzz run (TEST_FUZZ_SECONDS=60, 0 skips it)
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
@@ -96,6 +87,15 @@ eval: setup build ## Score the offline default on the dev lists in eval/ (bench-
 	done
 	$(SWIFT) build -c release --product BenchLayout
 	$(RELEASE_BIN)/BenchLayout --corpus ../shared/corpus
+
+eval-evidence: setup-system build ## Evidence recall only, no model, every document of the dev lists (seconds)
+	@mkdir -p bench-results
+	@for list in $(EVAL_LISTS); do \
+		echo "eval-evidence: $$list"; \
+		$(RELEASE_BIN)/extract eval --dataset eval/$$list.tsv --evidence-only \
+			--out bench-results/evidence-$$list.json --markdown bench-results/evidence-$$list.md $(EVAL_ARGS) \
+			|| exit $$?; \
+	done
 
 FUZZ_SECONDS ?= 60
 fuzz: setup-system ## Mutate the sample and corpus PDFs and run them through the evidence stages (FUZZ_SECONDS=60)
