@@ -170,10 +170,17 @@ public struct CandidateFinder: Sendable {
 
     func readValue(_ kind: FieldConcept.ValueKind, _ pieces: [ValueReader.Piece],
                            field: SchemaField) -> ValueReader.Reading? {
+        let original = kind
         var kind = kind
         if kind == .company || kind == .address { kind = .text }
         guard var reading = reader.read(kind, pieces, field: field) else { return nil }
         if kind == .text, case .string(let text) = reading.value, ValueReader.isLabelOnly(text) { return nil }
+        // A name is no sentence and holds no label (`Facture à régler par virement …`, `IBAN : FR20 …`).
+        if original == .company || original == .person, case .string(let text) = reading.value,
+            text.contains(":") || text.split(separator: " ").count > 8
+        {
+            return nil
+        }
         guard let normalized = index.normalizer.normalize(reading.value, for: field), !normalized.isNull else {
             return nil
         }
@@ -683,6 +690,13 @@ public struct CandidateFinder: Sendable {
                 case .buyer: candidate.score *= inBuyerBlock ? 1.25 : 0.85
                 case .seller: candidate.score *= inBuyerBlock ? 0.6 : 1
                 case .unspecified: break
+                }
+                // A label in the other party's block names the other party's value (the seller's `Steuernummer:`
+                // is no buyer's tax number): the candidate keeps its place but not the label's authority, so an
+                // optional field does not take it unasked.
+                if candidate.foundByLabel, role == .buyer ? !inBuyerBlock : inBuyerBlock {
+                    candidate.method = .typeScan
+                    candidate.label = nil
                 }
             }
             if groups[candidate.value] == nil { order.append(candidate.value) }

@@ -180,6 +180,8 @@ struct ValueReader: Sendable {
     /// The first token that looks like an identifier: has a digit, or is an upper-case / underscored code.
     func identifier(_ pieces: [Piece]) -> Reading? {
         for index in 0..<min(pieces.count, 3) {
+            // A word ending with a colon is the next label (`USt.-Id.-Nr.:` below `Steuernummer:`), not a value.
+            if pieces[index].text.hasSuffix(":") { return nil }
             var text = pieces[index].text
             for prefix in Self.numberPrefixes where text.lowercased().hasPrefix(prefix) {
                 text = String(text.dropFirst(prefix.count))
@@ -446,12 +448,20 @@ struct ValueReader: Sendable {
         let tokens = LabelIndex.tokens(ofPhrase: text)
         // A short text ending with a colon is the next label (`Name:` above `Anschrift:`), not a value.
         if tokens.count <= 3, text.trimmingCharacters(in: .whitespaces).hasSuffix(":") { return true }
+        // A printed label of any concept (`Date d'échéance` below `Conditions de paiement`) is not a value.
+        if tokens.count <= 4, conceptLabels.contains(tokens.joined(separator: " ")) { return true }
         return tokens.isEmpty || (tokens.count <= 3 && tokens.allSatisfy { labelWords.contains($0) })
     }
+
+    /// Every concept's labels as folded tokens joined by spaces.
+    static let conceptLabels: Set<String> = Set(
+        FieldConcept.table.flatMap(\.labels).map { LabelIndex.tokens(ofPhrase: $0).joined(separator: " ") }
+    )
 
     static let labelWords: Set<String> = [
         "payment", "total", "date", "invoice", "number", "due", "amount", "vat", "tax", "subtotal", "description",
         "quantity", "price", "unit", "customer", "bill", "to", "ship", "terms", "page", "seite", "bedrag", "datum",
+        "beschreibung", "bezeichnung", "désignation", "designation", "omschrijving", "menge", "quantité",
     ]
 
     static let currencyCodes: Set<String> = [

@@ -37,6 +37,24 @@ struct EInvoiceCandidateTests {
         #expect(best["/seller/tax_number"] != best["/invoice_number"])
     }
 
+    /// The buyer prints no tax number: the seller's `Steuernummer:` is no label-found candidate for it, and the
+    /// next label below a label (`USt.-Id.-Nr.:` below `Steuernummer:`) is no value at all.
+    @Test func theOtherPartysLabelsAndLabelsBelowLabelsGiveNoLabelledValue() throws {
+        let evidence = try TestEvidence.textLayer(Fixtures.corpus("zugferd/eval/EN16931_Einfach.pdf"))
+        let schema = try TestEvidence.json(Fixtures.corpus("zugferd/invoice.schema.json"))
+        let found = Dictionary(
+            CandidateFinder(evidence: evidence).candidates(forSchema: schema).map { ($0.field.pointer, $0.candidates) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        let buyerTax = try #require(found["/buyer/tax_number"])
+        let labelled = buyerTax.filter(\.foundByLabel)
+        #expect(labelled.isEmpty, "\(labelled)")
+        let sellerTax = try #require(found["/seller/tax_number"])
+        #expect(sellerTax.first?.foundByLabel == true)
+        let labels = sellerTax.filter { $0.value.stringValue?.hasPrefix("USt") == true }
+        #expect(labels.isEmpty, "\(labels)")
+    }
+
     /// A credit note's heading `Avoir AV-2017-0005` gives its number; `Facture liée FA-2017-0010` (the invoice it
     /// corrects, in a sentence) does not.
     @Test func frenchCreditNoteNumberFromItsHeading() throws {
