@@ -38,7 +38,7 @@ extension CodeList {
         ("USD", ["us$", "us-dollar", "us-dollars", "us dollar", "us dollars", "u.s. dollar", "u.s. dollars",
                  "united states dollar", "united states dollars", "dollar américain", "amerikanischer dollar", "$",
                  "dollar", "dollars"]),
-        ("GBP", ["£", "pound sterling", "pounds sterling", "sterling", "british pound", "british pounds",
+        ("GBP", ["£", "pound sterling", "pounds sterling", "sterling", "british pound", "british pounds", "pounds",
                  "pfund sterling", "britisches pfund", "livre sterling", "livres sterling"]),
         ("CHF", ["sfr", "fr.", "swiss franc", "swiss francs", "schweizer franken", "franken", "franc suisse",
                  "francs suisses", "zwitserse frank"]),

@@ -170,7 +170,7 @@ public struct ValueNormalizer: Sendable, Hashable {
             }
             if loose.count == 1 { return loose[0] }
         }
-        if let code = Self.currencySymbols[text] ?? Self.currencyNames[folded] {
+        if let code = Self.currencySymbols[text] ?? CodeList.currency.code(forPrinted: text) {
             return options.first { $0.stringValue == code }
         }
         if let number = number(text) {
@@ -550,12 +550,6 @@ public struct ValueNormalizer: Sendable, Hashable {
     static let currencySymbols: [String: String] = [
         "€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY", "CHF": "CHF", "Fr.": "CHF", "zł": "PLN",
         "Kč": "CZK", "C$": "CAD", "A$": "AUD", "kr": "SEK",
-    ]
-
-    /// Currency names (lower-cased) → ISO 4217 codes.
-    static let currencyNames: [String: String] = [
-        "euro": "EUR", "euros": "EUR", "us dollars": "USD", "us dollar": "USD", "dollar": "USD", "dollars": "USD",
-        "pound sterling": "GBP", "pounds": "GBP", "swiss francs": "CHF", "yen": "JPY",
     ]
 
     /// Symbols and codes stripped around numbers (upper-cased for comparison).
