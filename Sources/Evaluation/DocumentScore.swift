@@ -34,8 +34,11 @@ public struct DocumentScore: Sendable, Codable, Hashable {
     public var tables: [RowScore]
 
     /// Scores `prediction` for `entry` against `expected` under `schema`.
+    ///
+    /// - Parameter marks: the corpus's marks of which values are printed (``PrintedMarks``), when it has them.
     public init(
-        entry: DatasetEntry, schema: JSONValue, expected: JSONValue, prediction: Prediction, scorer: DocumentScorer
+        entry: DatasetEntry, schema: JSONValue, expected: JSONValue, prediction: Prediction, scorer: DocumentScorer,
+        marks: PrintedMarks? = nil
     ) {
         file = entry.pdf
         expectedFile = entry.expected
@@ -54,7 +57,7 @@ public struct DocumentScore: Sendable, Codable, Hashable {
         evidenceMeasured = prediction.evidence != nil
         let scored = scorer.score(
             predicted: prediction.value, expected: expected, needsReview: prediction.needsReview,
-            evidence: prediction.evidence.map { EvidenceCheck(evidence: $0) }
+            evidence: prediction.evidence.map { EvidenceCheck(evidence: $0) }, marks: marks
         )
         fields = scored.fields
         tables = scored.tables

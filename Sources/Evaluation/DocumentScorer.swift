@@ -29,8 +29,11 @@ public struct DocumentScorer: Sendable {
     /// - Parameters:
     ///   - needsReview: the pointers the extractor flagged.
     ///   - evidence: when given, every expected scalar value is looked up in it (evidence recall).
+    ///   - marks: the corpus's own marks of which values are printed; where one exists it replaces the schema's
+    ///     annotation for the recall of values marked printed.
     public func score(
-        predicted: JSONValue?, expected: JSONValue, needsReview: [String] = [], evidence: EvidenceCheck? = nil
+        predicted: JSONValue?, expected: JSONValue, needsReview: [String] = [], evidence: EvidenceCheck? = nil,
+        marks: PrintedMarks? = nil
     ) -> (fields: [FieldOutcome], tables: [RowScore]) {
         let flagged = Set(needsReview)
         var fields: [FieldOutcome] = []
@@ -40,11 +43,15 @@ public struct DocumentScorer: Sendable {
             let got = predicted.flatMap { Self.value(at: unit.path, in: $0) }
             switch unit.rule {
             case .lineItems:
-                let (rowFields, table) = scoreRows(unit, got: got, want: want, flagged: flagged, evidence: evidence)
+                let (rowFields, table) = scoreRows(
+                    unit, got: got, want: want, flagged: flagged, evidence: evidence, marks: marks
+                )
                 fields += rowFields
                 if let table { tables.append(table) }
             case .set:
-                fields.append(scoreSet(unit, got: got, want: want, flagged: flagged, evidence: evidence))
+                fields.append(
+                    scoreSet(unit, got: got, want: want, flagged: flagged, evidence: evidence, marks: marks)
+                )
             default:
                 var outcome = FieldOutcome(pointer: unit.pointer(), rule: unit.rule.name)
                 let wantPresent = Self.isPresent(want)
@@ -55,7 +62,8 @@ public struct DocumentScorer: Sendable {
                 )
                 if wantPresent, let evidence {
                     outcome.counts.recordEvidence(
-                        found: evidence.contains(want!, field: unit, rule: unit.rule), printed: unit.isMarkedPrinted
+                        found: evidence.contains(want!, field: unit, rule: unit.rule),
+                        printed: marks?.isPrinted(unit.path) ?? unit.isMarkedPrinted
                     )
                 }
                 outcome.expected = want
@@ -67,7 +75,8 @@ public struct DocumentScorer: Sendable {
     }
 
     private func scoreRows(
-        _ unit: ScoredField, got: JSONValue?, want: JSONValue?, flagged: Set<String>, evidence: EvidenceCheck?
+        _ unit: ScoredField, got: JSONValue?, want: JSONValue?, flagged: Set<String>, evidence: EvidenceCheck?,
+        marks: PrintedMarks?
     ) -> ([FieldOutcome], RowScore?) {
         let predictedRows = got?.arrayValue ?? []
         guard Self.isPresent(want), let expectedRows = want?.arrayValue else {
@@ -106,7 +115,8 @@ public struct DocumentScorer: Sendable {
                     if let evidence {
                         outcome.counts.recordEvidence(
                             found: evidence.contains(want!, field: field, rule: field.rule, under: unit.path + ["*"]),
-                            printed: unit.isMarkedPrinted && field.isMarkedPrinted
+                            printed: marks?.isPrinted(unit.path + field.path, index: e, arrayDepth: unit.path.count)
+                                ?? (unit.isMarkedPrinted && field.isMarkedPrinted)
                         )
                     }
                 }
@@ -137,7 +147,8 @@ public struct DocumentScorer: Sendable {
     }
 
     private func scoreSet(
-        _ unit: ScoredField, got: JSONValue?, want: JSONValue?, flagged: Set<String>, evidence: EvidenceCheck?
+        _ unit: ScoredField, got: JSONValue?, want: JSONValue?, flagged: Set<String>, evidence: EvidenceCheck?,
+        marks: PrintedMarks?
     ) -> FieldOutcome {
         var outcome = FieldOutcome(pointer: unit.pointer(), rule: unit.rule.name)
         let predicted = Self.elements(got)
@@ -160,11 +171,16 @@ public struct DocumentScorer: Sendable {
             correct: pairs.count == expected.count && pairs.count == predicted.count, flagged: isFlagged
         )
         if let evidence {
-            for element in expected {
+            // Marks index the ground truth's own array, absent elements included.
+            let positions = (want?.arrayValue ?? [want].compactMap { $0 }).indices.filter {
+                Self.isPresent(want?.arrayValue?[$0] ?? want)
+            }
+            for (index, element) in zip(positions, expected) {
                 if unit.elementFields.isEmpty {
                     outcome.counts.recordEvidence(
                         found: evidence.contains(element, field: unit, rule: unit.elementRule),
-                        printed: unit.isMarkedPrinted
+                        printed: marks?.isPrinted(unit.path, index: index, arrayDepth: unit.path.count)
+                            ?? unit.isMarkedPrinted
                     )
                     continue
                 }
@@ -176,7 +192,8 @@ public struct DocumentScorer: Sendable {
                 for field in unit.elementFields {
                     guard let value = Self.value(at: field.path, in: element), Self.isPresent(value) else { continue }
                     leaves += 1
-                    if !field.isMarkedPrinted { printed = false }
+                    let mark = marks?.isPrinted(unit.path + field.path, index: index, arrayDepth: unit.path.count)
+                    if !(mark ?? field.isMarkedPrinted) { printed = false }
                     if foundAll, !evidence.contains(value, field: field, rule: field.rule, under: unit.path + ["*"]) {
                         foundAll = false
                     }

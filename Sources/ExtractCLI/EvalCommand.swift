@@ -16,7 +16,9 @@ struct EvalCommand: AsyncParsableCommand {
             starting with # are comments. Every field is compared with its schema's x-compare rule (numeric, \
             date, identifier, digits, exact-ci, fuzzy, line-items, set, ignore; exact without one). Reported \
             per document and per field: accuracy, schema-valid rate, fabrication rate, needs-review precision \
-            and recall, evidence recall (expected values printed anywhere in the evidence), time and tokens.
+            and recall, evidence recall (expected values printed anywhere in the evidence), time and tokens. \
+            Evidence recall is also given over the values marked printed: by X.visibility.json beside \
+            X.expected.json where the corpus has one, else by the schema's x-in-document and x-source.
 
             Examples:
               extract eval --dataset eval/invoice2data.tsv --out results.json --markdown results.md
@@ -84,9 +86,13 @@ struct EvalCommand: AsyncParsableCommand {
                 }
                 let (schema, scorer) = schemas[entry.schema]!
                 let expected = try GroundTruth.load(entry.expected, schema: schema)
+                let marks = try PrintedMarks.path(besideExpected: entry.expected).map {
+                    path throws(EvaluationError) in try PrintedMarks.load(path)
+                }
                 let prediction = try await predict(entry, schema: schema, extractor: extractor, model: &model)
                 let score = DocumentScore(
-                    entry: entry, schema: schema, expected: expected, prediction: prediction, scorer: scorer
+                    entry: entry, schema: schema, expected: expected, prediction: prediction, scorer: scorer,
+                    marks: marks
                 )
                 documents.append(score)
                 CLIError.printError(Self.progressLine(score, index: index + 1, of: entries.count))

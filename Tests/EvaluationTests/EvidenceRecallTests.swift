@@ -90,4 +90,49 @@ struct EvidenceRecallTests {
         #expect(set.evidenceChecked == 2)
         #expect(set.evidenceFound == 1)
     }
+
+    @Test func theCorpusMarksDecideWhichValuesCountAsPrinted() throws {
+        let evidence = Self.evidence([["Kabel", "5", "m"], ["Total", "12,00", "€"]])
+        let expected: JSONValue = [
+            "currency": "EUR", "country": "DE",
+            "tax_breakdown": [["category": "S", "rate": 19], ["category": "S", "rate": 7]],
+            "lines": [["unit": "MTR"], ["unit": "KGM"]],
+        ]
+        let marks = PrintedMarks([
+            "currency": true, "country": false, "tax_breakdown[0].category": false, "tax_breakdown[1].rate": true,
+            "lines[1].unit": false,
+        ])
+        let scorer = DocumentScorer(plan: try ScoringPlan(schema: Self.schema))
+        let check = EvidenceCheck(evidence: evidence)
+        let unmarked = Metrics(scorer.score(predicted: nil, expected: expected, evidence: check).fields)
+        let marked = Metrics(scorer.score(predicted: nil, expected: expected, evidence: check, marks: marks).fields)
+        // Plain recall ignores the marks: EUR and MTR found, DE, KGM and both tax entries not.
+        #expect(unmarked.evidenceFound == 2 && unmarked.evidenceChecked == 6)
+        #expect(marked.evidenceFound == 2 && marked.evidenceChecked == 6)
+        // Marked printed: currency, the second tax entry and the first unit (no mark: the schema's default).
+        #expect(unmarked.printedChecked == 6)
+        #expect(marked.printedChecked == 3 && marked.printedFound == 2)
+    }
+
+    @Test func marksAreFoundBesideTheGroundTruthAndBadFilesAreNamed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("marks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let expected = folder.appendingPathComponent("a.expected.json").path
+        #expect(PrintedMarks.path(besideExpected: expected) == nil)
+        let marksFile = folder.appendingPathComponent("a.visibility.json")
+        try Data(#"{"note": "x", "fields": {"seller.name": true, "lines[0].unit": false}}"#.utf8).write(to: marksFile)
+        let path = try #require(PrintedMarks.path(besideExpected: expected))
+        let marks = try PrintedMarks.load(path)
+        #expect(marks.isPrinted(["seller", "name"]) == true)
+        #expect(marks.isPrinted(["lines", "unit"], index: 0, arrayDepth: 1) == false)
+        #expect(marks.isPrinted(["lines", "unit"], index: 1, arrayDepth: 1) == nil)
+        try Data(#"{"fields": {"seller.name": "yes"}}"#.utf8).write(to: marksFile)
+        #expect(throws: EvaluationError.self) { try PrintedMarks.load(path) }
+        do {
+            _ = try PrintedMarks.load(path)
+        } catch {
+            #expect(error.message.contains("a.visibility.json") && error.message.contains("seller.name"))
+        }
+    }
 }
