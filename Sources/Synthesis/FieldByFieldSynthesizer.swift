@@ -230,10 +230,19 @@ struct FieldByFieldSynthesizer {
         guard let value = answer?["value"].map(AnswerText.withoutLineIDs), !value.isNull else {
             return Decision(value: nil, origin: "null", asked: 1)
         }
-        guard locator.locate(value, field: field) != nil else { return Decision(value: nil, origin: "null", asked: 1) }
+        guard let match = locator.locate(value, field: field) else {
+            return Decision(value: nil, origin: "null", asked: 1)
+        }
         // An optional field typed in that another field already holds was copied from that field's evidence.
         let normalized = valueNormalizer.normalize(value, for: field) ?? value
         if !needsValue, taken[normalized] != nil || taken[value] != nil {
+            return Decision(value: nil, origin: "null", asked: 1)
+        }
+        // An optional value must be shown printed as that field's, as candidates must: beside one of its labels.
+        // Printed somewhere is not enough: asked for a buyer's GLN, the small model answered the word `GLN` of a
+        // note, and asked for a prepaid amount, a quantity `1` (ZUGFeRD dev set).
+        if !needsValue, !CandidateFinder.isSelfEvident(field),
+           !Self.isBesideLabel([match.text, value.stringValue ?? value.serialized()], of: field, in: text) {
             return Decision(value: nil, origin: "null", asked: 1)
         }
         return Decision(value: value, origin: "model", asked: 1)
@@ -265,6 +274,31 @@ struct FieldByFieldSynthesizer {
             index += 1
         }
         return chosen.sorted().map { text.lines[$0] }
+    }
+
+    /// Whether one of the `printed` forms of a value stands on an evidence line that also holds one of the
+    /// field's labels (outside the value itself), or on the line after such a label on the same page. The
+    /// parent's bare name (`buyer`) is no label of its own here: it heads a whole block.
+    static func isBesideLabel(_ printed: [String], of field: SchemaField, in text: EvidenceText) -> Bool {
+        let parent = field.parents.last.map(fold)
+        let phrases = CandidateFinder.labelPhrases(for: field).map(fold).filter { $0.count >= 3 && $0 != parent }
+        let values = Set(printed.map(fold).filter { !$0.isEmpty }).map { " \($0) " }
+        guard !phrases.isEmpty, !values.isEmpty else { return false }
+        func holdsLabel(_ line: String) -> Bool {
+            phrases.contains { line.contains(" \($0) ") }
+        }
+        for (index, line) in text.lines.enumerated() {
+            let folded = " " + fold(line.text) + " "
+            guard let value = values.first(where: { folded.contains($0) }) else { continue }
+            if let range = folded.range(of: value), holdsLabel(folded.replacingCharacters(in: range, with: " ")) {
+                return true
+            }
+            if index > 0, text.lines[index - 1].page == line.page,
+               holdsLabel(" " + fold(text.lines[index - 1].text) + " ") {
+                return true
+            }
+        }
+        return false
     }
 
     /// Lower-case, without accents, every run of other characters than letters and digits one space.

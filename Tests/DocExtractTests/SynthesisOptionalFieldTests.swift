@@ -80,4 +80,44 @@ import Testing
         #expect(value["issue_date"] == "2024-03-12")
         #expect(value["due_date"] == "2024-04-11")
     }
+
+    /// A model that answers any value question about a global id with the printed word `GLN` and about a prepaid
+    /// amount with a printed quantity, as SmolLM2 did on the ZUGFeRD dev set.
+    static func copyingModel() -> ScriptedLanguageModel {
+        ScriptedLanguageModel([.respond { request in
+            let question = request.messages.last?.text ?? ""
+            if question.contains("{\"choice\"") { return #"{"choice": 1}"# }
+            if question.contains("global_id") { return #"{"value": "GLN"}"# }
+            if question.contains("prepaid") { return #"{"value": 1}"# }
+            return #"{"value": null}"#
+        }], provider: "local")
+    }
+
+    static let partySchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "invoice_number": ["type": "string"],
+            "buyer": ["type": "object", "properties": ["name": ["type": "string"], "global_id": ["type": "string"]]],
+            "totals": ["type": "object", "properties": ["prepaid": ["type": "number"]]],
+        ],
+        "required": ["invoice_number"],
+    ]
+
+    @Test func anOptionalValuePrintedButNotBesideItsLabelStaysAbsent() async throws {
+        let evidence = Self.evidence(["Invoice no: INV-1", "Buyer: ACME GmbH (GLN)", "Widget 1 piece"])
+        let output = try await SynthesisStage(model: Self.copyingModel())
+            .run(SynthesisInput(evidence: evidence, schema: Self.partySchema))
+        let value = try #require(output.value, "\(output.errors)")
+        #expect(value["invoice_number"] == "INV-1")
+        #expect(value["buyer"]?["global_id"] == nil)
+        #expect(value["totals"]?["prepaid"] == nil)
+    }
+
+    @Test func anOptionalValueBesideItsLabelIsKept() async throws {
+        let evidence = Self.evidence(["Invoice no: INV-1", "Widget 1 piece", "Prepaid 1"])
+        let output = try await SynthesisStage(model: Self.copyingModel())
+            .run(SynthesisInput(evidence: evidence, schema: Self.partySchema))
+        let value = try #require(output.value, "\(output.errors)")
+        #expect(value["totals"]?["prepaid"]?.doubleValue == 1)
+    }
 }
