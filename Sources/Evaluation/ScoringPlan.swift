@@ -56,7 +56,7 @@ public struct ScoringPlan: Sendable {
                 return try properties(of: schema, path: path, depth: depth)
             case .exact where annotation == nil && isObject:
                 return try properties(of: schema, path: path, depth: depth)
-            case .lineItems, .set, .exact where isArray && annotation == nil:
+            case .lineItems where true, .set where true, .exact where isArray && annotation == nil:
                 let items = resolve(schema["items"] ?? [:])
                 let itemsAreObjects = typeNames(items).contains("object") || items["properties"] != nil
                 let elementFields = itemsAreObjects ? try properties(of: items, path: [], depth: depth) : []

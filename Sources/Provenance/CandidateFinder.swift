@@ -63,6 +63,7 @@ public struct CandidateFinder: Sendable {
         }
         switch concept?.id {
         case "invoice_number": found += headingNumberCandidates(field: field)
+        case "registration_number": found += registryNumberCandidates(field: field)
         case "street": found += postalLineCandidates(field: field, part: .street)
         case "postcode": found += postalLineCandidates(field: field, part: .postcode)
         case "city": found += postalLineCandidates(field: field, part: .city)

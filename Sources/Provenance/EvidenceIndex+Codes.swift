@@ -157,10 +157,16 @@ extension EvidenceIndex {
             let line = words[range.lowerBound].line
             let before = range.lowerBound - 1
             if before >= 0, words[before].line == line, isNumber(words[before].text) { return true }
-            // A unit follows its quantity; a currency may also precede its amount (`€ 12,00`).
+            // A unit follows its quantity; a currency may also precede its amount (`€ 12,00`). Letters before
+            // a number without decimals are more often an identifier's prefix than a currency: the VAT number
+            // `FR 604 219 388 61` is no amount in Swiss francs (`Fr.`).
             guard list != .unit else { return false }
             let after = range.upperBound
-            return after < words.count && words[after].line == line && isNumber(words[after].text)
+            guard after < words.count, words[after].line == line, isNumber(words[after].text) else { return false }
+            let lettersOnly = words[range].allSatisfy { word in
+                word.text.trimmingCharacters(in: CharacterSet(charactersIn: ".")).allSatisfy(\.isLetter)
+            }
+            return !lettersOnly || words[after].text.contains { $0 == "," || $0 == "." }
         }
     }
 

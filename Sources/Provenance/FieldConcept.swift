@@ -132,6 +132,15 @@ struct FieldConcept: Sendable, Hashable {
                      "numéro fiscal", "n fiscal", "fiscaal nummer", "belastingnummer"],
             kind: .identifier, applies: .strings, weight: 1.2),
         FieldConcept(
+            id: "registration_number",
+            triggers: [["siren"], ["siret"], ["rcs"], ["kvk"], ["registration", "number"], ["company", "number"],
+                       ["company", "registration"], ["commercial", "register"], ["handelsregister"]],
+            labels: ["siren", "siret", "rcs", "r c s", "kvk", "kvk nummer", "kvk nr", "handelsregister",
+                     "registergericht", "company registration number", "company registration no", "company number",
+                     "company no", "registration number", "registration no", "reg no", "chamber of commerce",
+                     "registre du commerce", "n siren", "n siret"],
+            kind: .identifier, applies: .strings, weight: 1.2),
+        FieldConcept(
             id: "street",
             triggers: [["street"], ["street", "address"], ["address", "line"], ["strasse"]],
             labels: ["anschrift", "street address", "straße und hausnummer", "adresse postale"],

@@ -214,6 +214,13 @@ import Testing
         let french = CandidateFinder(evidence: try TestEvidence.textLayer(
             Fixtures.corpus("zugferd/eval/Facture_FR_MINIMUM.pdf")))
         #expect(!french.candidates(for: try #require(fields["/currency"])).contains { $0.value == "CHF" })
+        // Nor is `FR 604 219 388 61`, the prefix printed apart; `Fr. 12.50` still is.
+        let free = CandidateFinder(evidence: try TestEvidence.textLayer(
+            Fixtures.corpus("invoice2data/tests/compare/free_fiber.pdf")))
+        let code = SchemaField(path: ["currency"], description: "ISO 4217 code", pattern: "^[A-Z]{3}$")
+        #expect(free.candidates(for: code).map(\.value) == ["EUR"])
+        let swiss = CandidateFinder(evidence: TestEvidence.lines(["Total Fr. 12.50", "MWST-Nr. FR 604 219"]))
+        #expect(swiss.candidates(for: code).map(\.value) == ["CHF"])
         let amazon = CandidateFinder(evidence: try TestEvidence.textLayer(
             Fixtures.corpus("invoice2data/tests/compare/AmazonWebServices.pdf")))
         let currency = SchemaField(path: ["currency"], description: "ISO 4217 code", pattern: "^[A-Z]{3}$")

@@ -62,4 +62,20 @@ struct EInvoiceCandidateTests {
         #expect(best["/invoice_number"] == "AV-2017-0005")
         #expect(best["/seller/name"] == "Au bon moulin SARL")
     }
+
+    /// A French company's SIREN printed in its trade-register entry, before or after `RCS` and its city.
+    @Test func aSirenIsReadFromTheTradeRegisterEntry() throws {
+        let siren = SchemaField(path: ["siren"])
+        let free = CandidateFinder(evidence: try TestEvidence.textLayer(
+            Fixtures.corpus("invoice2data/tests/compare/free_fiber.pdf")))
+        let found = try #require(free.candidates(for: siren).first)
+        #expect(found.value == "421 938 861" && found.label == "RCS" && found.foundByLabel)
+        let before = CandidateFinder(evidence: TestEvidence.lines([
+            "Au bon moulin SARL", "RCS Lyon B 999 999 998 - APE 4778C", "Capital 120 000 €",
+        ]))
+        #expect(before.candidates(for: siren).first?.value == "999 999 998")
+        // Nine digits without the register are no SIREN by this reading.
+        let bare = CandidateFinder(evidence: TestEvidence.lines(["Commande 999 999 998", "Total 12,00 €"]))
+        #expect(!bare.candidates(for: siren).contains { $0.foundByLabel })
+    }
 }
