@@ -13,6 +13,9 @@ public struct Candidate: Sendable, Hashable {
         case typeScan = "type_scan"
         /// Derived from the layout around another value (an address below a company name).
         case layout
+        /// A part of a postal line (`DE 80333 München`: country, postcode, city) or the street just above one,
+        /// in the block of the party the field describes.
+        case postalLine = "postal_line"
     }
 
     /// The value, already normalised for the field (ISO date, exact number, enum member …).
@@ -35,6 +38,10 @@ public struct Candidate: Sendable, Hashable {
     /// Whether a printed label of the field led to the value (to its right or just below it), not a scan for
     /// the field's type or the layout alone.
     public var foundByLabel: Bool { method == .labelRight || method == .labelBelow }
+
+    /// Whether the printed form shows the value is the field's own, not only of its type: found by a label, or
+    /// a part of the postal line in its party's block (``Method/postalLine``).
+    public var showsItsField: Bool { foundByLabel || method == .postalLine }
 
     /// Creates a candidate.
     public init(

@@ -16,7 +16,9 @@ extension CandidateFinder {
     )
 
     /// Postcode, city or country prefix of every postal line, earlier ones first (the issuer's address is
-    /// usually printed before the buyer's; ``rank(_:field:)`` moves those under a buyer heading to the buyer).
+    /// usually printed before the buyer's; ``rank(_:field:)`` moves those under a buyer heading to the buyer,
+    /// and takes from a party's field the ``Candidate/Method/postalLine`` of a line in the other party's block,
+    /// or of any line for the buyer when there is no buyer heading).
     func postalLineCandidates(field: SchemaField, part: PostalPart) -> [Candidate] {
         var result: [Candidate] = []
         for stream in index.streams {
@@ -47,7 +49,7 @@ extension CandidateFinder {
                 let position = Double(stream.page - 1) + box.y / 1000
                 result.append(Candidate(value: normalized, text: text, page: stream.page, box: box,
                                         source: stream.source == .ocr ? .ocr : .textLayer,
-                                        score: 0.4 / (1 + position), method: .typeScan))
+                                        score: 0.4 / (1 + position), method: .postalLine))
             }
         }
         return result
@@ -69,6 +71,7 @@ extension CandidateFinder {
         let box = BoundingBox.enclosing(words.map(\.box))!
         let order = Double(stream.page - 1) + box.y / 1000
         return Candidate(value: value, text: text, page: stream.page, box: box,
-                         source: stream.source == .ocr ? .ocr : .textLayer, score: 0.4 / (1 + order), method: .typeScan)
+                         source: stream.source == .ocr ? .ocr : .textLayer, score: 0.4 / (1 + order),
+                         method: .postalLine)
     }
 }

@@ -642,11 +642,19 @@ public struct CandidateFinder: Sendable {
         return trimmed.range(of: #"\b\d{1,2}:\d{2}\b"#, options: .regularExpression) != nil
     }
 
+    /// Where the buyer's block starts: every buyer heading that is not inside a sentence. A heading without a
+    /// colon followed on its line by a lower-case word is prose (`Facture à régler par virement` is no
+    /// `Facturé à`).
     private func buyerLabelBoxes() -> [(page: Int, box: BoundingBox)] {
         Self.buyerLabels.flatMap { phrase in
-            labels.hits(for: LabelIndex.tokens(ofPhrase: phrase).joined(separator: " ")).map {
-                (index.streams[$0.stream].page, $0.box)
-            }
+            labels.hits(for: LabelIndex.tokens(ofPhrase: phrase).joined(separator: " ")).filter { hit in
+                guard !hit.hasColon, hit.remainder == nil else { return true }
+                let words = index.streams[hit.stream].words
+                let next = hit.lastWord + 1
+                guard next < words.count, words[next].line == words[hit.lastWord].line,
+                      let first = words[next].text.first else { return true }
+                return !first.isLowercase
+            }.map { (index.streams[$0.stream].page, $0.box) }
         }
     }
 
@@ -695,10 +703,13 @@ public struct CandidateFinder: Sendable {
                 // A label in the other party's block names the other party's value (the seller's `Steuernummer:`
                 // is no buyer's tax number): the candidate keeps its place but not the label's authority, so an
                 // optional field does not take it unasked.
-                if candidate.foundByLabel, role == .buyer ? !inBuyerBlock : inBuyerBlock {
+                if candidate.showsItsField, role == .buyer ? !inBuyerBlock : inBuyerBlock {
                     candidate.method = .typeScan
                     candidate.label = nil
                 }
+            } else if role == .buyer, candidate.method == .postalLine {
+                // No buyer heading: whose postal line it is cannot be told.
+                candidate.method = .typeScan
             }
             if groups[candidate.value] == nil { order.append(candidate.value) }
             groups[candidate.value, default: []].append(candidate)

@@ -15,7 +15,8 @@ import Provenance
 ///
 /// Optional fields are where a weak model invents: asked about a field the document does not print, it picks
 /// whatever value of the right type it is shown. So an optional field is offered only candidates found by one
-/// of its labels (or, for e-mail and web addresses, IBANs and BICs, whose form names them, by their type), is
+/// of its labels or, for a party's address, in its party's postal line (or, for e-mail and web addresses, IBANs
+/// and BICs, whose form names them, by their type), is
 /// left absent without asking when the evidence holds values of its type but none by its labels, and does not
 /// take a value another field already took unless a different label led to it here. The fields the schema
 /// needs are decided first, so that those values are known.
@@ -173,7 +174,7 @@ struct FieldByFieldSynthesizer {
             // label (or under none) belongs to the field that took it.
             let selfEvident = CandidateFinder.isSelfEvident(field)
             candidates = candidates.filter { candidate in
-                guard candidate.foundByLabel else { return selfEvident && taken[candidate.value] == nil }
+                guard candidate.showsItsField else { return selfEvident && taken[candidate.value] == nil }
                 guard let labels = taken[candidate.value] else { return true }
                 return !labels.contains(candidate.label.map(Self.fold) ?? "")
             }
