@@ -23,36 +23,83 @@ extension CandidateFinder {
         var result: [Candidate] = []
         for stream in index.streams {
             for line in stream.lines {
-                let words = stream.words[line]
-                guard words.count >= 2, words.count <= 6 else { continue }
-                let text = words.map(\.text).joined(separator: " ")
-                let range = NSRange(text.startIndex..., in: text)
-                guard let match = Self.postalLine.firstMatch(in: text, range: range) else { continue }
-                if part == .street {
-                    if let street = streetCandidate(above: line, in: stream, field: field) { result.append(street) }
-                    continue
+                let words = Array(stream.words[line])
+                let segments = Self.segments(of: words)
+                for (position, segment) in segments.enumerated() {
+                    guard segment.count >= 2, segment.count <= 6 else { continue }
+                    let text = segment.map(\.text).joined(separator: " ")
+                    let range = NSRange(text.startIndex..., in: text)
+                    guard let match = Self.postalLine.firstMatch(in: text, range: range) else { continue }
+                    let value: String
+                    var printed = segment
+                    switch part {
+                    case .street:
+                        if segments.count > 1 {
+                            // `Firma - Hauptstraße 5 - 80333 München`: the street is the segment before.
+                            guard position > 0, Self.isStreet(segments[position - 1]) else { continue }
+                            printed = segments[position - 1]
+                            value = printed.map(\.text).joined(separator: " ")
+                        } else {
+                            if let street = streetCandidate(above: line, in: stream, field: field) {
+                                result.append(street)
+                            }
+                            continue
+                        }
+                    case .country:
+                        if let found = Range(match.range(at: 1), in: text), text[found].count == 2 {
+                            value = String(text[found])
+                        } else if position + 1 < segments.count,
+                            let code = CodeList.country.code(forPrinted: segments[position + 1].map(\.text)
+                                .joined(separator: " ")) {
+                            // `… - 84340 Malaucène - France`: the country named in the next segment.
+                            value = code
+                            printed = segments[position + 1]
+                        } else {
+                            continue
+                        }
+                    case .postcode, .city:
+                        guard let found = Range(match.range(at: part == .postcode ? 2 : 3), in: text) else { continue }
+                        value = String(text[found])
+                    }
+                    guard let normalized = index.normalizer.normalize(.string(value), for: field), !normalized.isNull
+                    else { continue }
+                    let pieces = Self.pieces(printed)
+                    let box = BoundingBox.enclosing(pieces.filter { value.contains($0.text) || $0.text.contains(value) }
+                        .map(\.box)) ?? BoundingBox.enclosing(pieces.map(\.box))!
+                    let order = Double(stream.page - 1) + box.y / 1000
+                    result.append(Candidate(value: normalized, text: printed.map(\.text).joined(separator: " "),
+                                            page: stream.page, box: box,
+                                            source: stream.source == .ocr ? .ocr : .textLayer,
+                                            score: 0.4 / (1 + order), method: .postalLine))
                 }
-                let group: Int
-                switch part {
-                case .street, .country: group = 1
-                case .postcode: group = 2
-                case .city: group = 3
-                }
-                guard let found = Range(match.range(at: group), in: text) else { continue }
-                let value = String(text[found])
-                if part == .country, value.count != 2 { continue }
-                guard let normalized = index.normalizer.normalize(.string(value), for: field), !normalized.isNull
-                else { continue }
-                let pieces = Self.pieces(words)
-                let box = BoundingBox.enclosing(pieces.filter { value.contains($0.text) || $0.text.contains(value) }
-                    .map(\.box)) ?? BoundingBox.enclosing(pieces.map(\.box))!
-                let position = Double(stream.page - 1) + box.y / 1000
-                result.append(Candidate(value: normalized, text: text, page: stream.page, box: box,
-                                        source: stream.source == .ocr ? .ocr : .textLayer,
-                                        score: 0.4 / (1 + position), method: .postalLine))
             }
         }
         return result
+    }
+
+    /// Words printed alone between the parts of a letterhead line (`Au bon moulin SARL - 1242 chemin de l'olive -
+    /// 84340 Malaucène - France`).
+    static let segmentSeparators: Set<String> = ["-", "–", "—", "|", "·", "•", "/"]
+
+    /// A line's words split at lone separators; the whole line when it has none.
+    static func segments(of words: [EvidenceIndex.Word]) -> [[EvidenceIndex.Word]] {
+        var segments: [[EvidenceIndex.Word]] = [[]]
+        for word in words {
+            if segmentSeparators.contains(word.text) {
+                if !segments[segments.count - 1].isEmpty { segments.append([]) }
+            } else {
+                segments[segments.count - 1].append(word)
+            }
+        }
+        return segments.filter { !$0.isEmpty }
+    }
+
+    /// Whether words read as a street: 2 to 7 words, one with a digit (the house number), one a word of three
+    /// letters or more, no label.
+    static func isStreet(_ words: [EvidenceIndex.Word]) -> Bool {
+        (2...7).contains(words.count) && words.contains(where: { $0.text.contains(where: \.isNumber) })
+            && words.contains(where: { $0.text.count >= 3 && $0.text.allSatisfy(\.isLetter) })
+            && !words.contains(where: { $0.text.hasSuffix(":") })
     }
 
     /// The street of a postal line: the line just above it when it holds a house number and is short
@@ -62,9 +109,7 @@ extension CandidateFinder {
     {
         guard let position = stream.lines.firstIndex(of: line), position > 0 else { return nil }
         let words = stream.words[stream.lines[position - 1]]
-        guard (2...7).contains(words.count), words.contains(where: { $0.text.contains(where: \.isNumber) }),
-            words.contains(where: { $0.text.count >= 3 && $0.text.allSatisfy(\.isLetter) }),
-            !words.contains(where: { $0.text.hasSuffix(":") }) else { return nil }
+        guard Self.isStreet(Array(words)) else { return nil }
         let text = words.map(\.text).joined(separator: " ")
         guard !ValueReader.isLabelOnly(text), index.normalizer.date(text) == nil,
             let value = index.normalizer.normalize(.string(text), for: field), !value.isNull else { return nil }

@@ -662,7 +662,8 @@ public struct CandidateFinder: Sendable {
     static let buyerLabels = ["bill to", "billed to", "invoice to", "sold to", "factuuradres", "rechnungsadresse",
                               "rechnungsempfänger", "facturé à", "adresse de facturation", "ship to", "afleveradres",
                               "käufer", "leistungsempfänger", "kunde", "buyer", "customer", "acheteur", "koper",
-                              "klant"]
+                              "klant", "adresse de livraison", "delivery address", "deliver to", "lieferadresse",
+                              "lieferanschrift"]
 
     /// Line starts that end an address block.
     static let addressStopWords = ["vat", "btw", "tel", "phone", "fax", "iban", "www", "ust"]

@@ -78,4 +78,54 @@ struct EInvoiceCandidateTests {
         let bare = CandidateFinder(evidence: TestEvidence.lines(["Commande 999 999 998", "Total 12,00 €"]))
         #expect(!bare.candidates(for: siren).contains { $0.foundByLabel })
     }
+
+    /// The totals block of a German e-invoice, each total by its own label (`Rechnungssumme ohne USt.` is the tax
+    /// basis, not a total; `Gesamtbetrag der Zuschläge` is no grand total), and the numbers of the party blocks.
+    @Test func germanTotalsAndPartyNumbers() throws {
+        let best = try Self.top("EN16931_Einfach")
+        #expect(best["/totals/line_total"]?.doubleValue == 473)
+        #expect(best["/totals/charge_total"]?.doubleValue == 0)
+        #expect(best["/totals/allowance_total"]?.doubleValue == 0)
+        #expect(best["/totals/tax_basis_total"]?.doubleValue == 473)
+        #expect(best["/totals/tax_total"]?.doubleValue == 56.87)
+        #expect(best["/totals/grand_total"]?.doubleValue == 529.87)
+        #expect(best["/totals/prepaid"]?.doubleValue == 0)
+        #expect(best["/totals/due_payable"]?.doubleValue == 529.87)
+        #expect(best["/delivery_date"] == "2018-03-05")
+        #expect(best["/seller/id"] == "549910")
+        #expect(best["/buyer/id"] == "GE2020211")
+        #expect(best["/seller/global_id"] == "4000001123452")
+    }
+
+    /// A letterhead printing the issuer's address on one line between dashes gives the seller's street, postcode,
+    /// city and country; the postal line under `Adresse de livraison` is the buyer's.
+    @Test func aLetterheadLineGivesTheSellersAddress() throws {
+        let evidence = try TestEvidence.textLayer(Fixtures.corpus("zugferd/eval/Avoir_FR_type381_BASIC.pdf"))
+        let schema = try TestEvidence.json(Fixtures.corpus("zugferd/invoice.schema.json"))
+        let found = Dictionary(
+            CandidateFinder(evidence: evidence).candidates(forSchema: schema).map { ($0.field.pointer, $0.candidates) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        func first(_ pointer: String) -> Candidate? { found[pointer]?.first }
+        #expect(first("/seller/street")?.value == "1242 chemin de l'olive")
+        #expect(first("/seller/postcode")?.value == "84340")
+        #expect(first("/seller/city")?.value == "Malaucène")
+        #expect(first("/seller/country")?.value == "FR")
+        #expect(first("/seller/city")?.method == .postalLine && first("/seller/city")?.showsItsField == true)
+        #expect(first("/buyer/city")?.value == "Lyon")
+        #expect(first("/buyer/city")?.method == .postalLine)
+    }
+
+    /// Without a buyer heading, whose postal line it is cannot be told: a buyer's field gets no postal line that
+    /// shows it, a seller's does.
+    @Test func withoutABuyerHeadingAPostalLineShowsNoBuyerField() throws {
+        let finder = CandidateFinder(evidence: TestEvidence.lines([
+            "Muster GmbH", "Hauptstraße 5", "80333 München", "Rechnung Nr. 17", "Total 12,00 €",
+        ]))
+        let buyer = SchemaField(path: ["buyer", "city"])
+        let seller = SchemaField(path: ["seller", "city"])
+        #expect(finder.candidates(for: buyer).allSatisfy { !$0.showsItsField })
+        #expect(finder.candidates(for: seller).first?.method == .postalLine)
+        #expect(finder.candidates(for: SchemaField(path: ["seller", "street"])).first?.value == "Hauptstraße 5")
+    }
 }
