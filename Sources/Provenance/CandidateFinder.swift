@@ -658,6 +658,15 @@ public struct CandidateFinder: Sendable {
         }
     }
 
+    /// Words of a label that name the buyer (folded).
+    static let buyerWords: Set<String> = ["client", "customer", "kunde", "kunden", "klant", "buyer", "acheteur",
+                                          "kaufer", "koper", "kundennummer", "kundennr", "klantnummer", "klantnr"]
+
+    /// Whether a printed label names the buyer (`N° TVA client`, `Customer VAT`, `Kunden-Nr.`).
+    static func namesBuyer(_ label: String) -> Bool {
+        !Set(LabelIndex.tokens(ofPhrase: label)).isDisjoint(with: buyerWords)
+    }
+
     /// Labels and headings of the buyer's block (candidates below one belong to the buyer, not the seller).
     static let buyerLabels = ["bill to", "billed to", "invoice to", "sold to", "factuuradres", "rechnungsadresse",
                               "rechnungsempfänger", "facturé à", "adresse de facturation", "ship to", "afleveradres",
@@ -690,8 +699,11 @@ public struct CandidateFinder: Sendable {
         let role = FieldConcept.role(of: field)
         let regions = role == .unspecified ? [] : buyerLabelBoxes()
         for var candidate in found {
-            if !regions.isEmpty {
-                let inBuyerBlock = regions.contains { region in
+            // A label that names the buyer (`N° TVA client`, `Kunden-Nr.`) says whose value it is wherever it is.
+            let labelNamesBuyer = role != .unspecified && candidate.foundByLabel
+                && candidate.label.map(Self.namesBuyer) == true
+            if !regions.isEmpty || labelNamesBuyer {
+                let inBuyerBlock = labelNamesBuyer || regions.contains { region in
                     region.page == candidate.page && candidate.box.midY >= region.box.y
                         && candidate.box.midY <= region.box.maxY + 110 && candidate.box.x >= region.box.x - 20
                         && candidate.box.x <= region.box.x + 250

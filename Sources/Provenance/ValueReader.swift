@@ -206,9 +206,12 @@ struct ValueReader: Sendable {
         return nil
     }
 
-    /// A VAT number: a two-letter country prefix and 8–14 more characters, possibly in groups.
+    /// A VAT number: a two-letter country prefix, printed in capitals, and 8–14 more characters, possibly in
+    /// groups (the French `de 120 000,00` is no German VAT number).
     func vatID(_ pieces: [Piece]) -> Reading? {
         for start in 0..<min(pieces.count, 3) {
+            let prefix = pieces[start].text.drop { !$0.isLetter }.prefix(2)
+            guard prefix.count == 2, prefix.allSatisfy({ $0.isLetter && $0.isUppercase }) else { continue }
             var compact = ""
             var end = start
             while end < pieces.count, end - start < 5 {

@@ -63,6 +63,26 @@ struct EInvoiceCandidateTests {
         #expect(best["/seller/name"] == "Au bon moulin SARL")
     }
 
+    /// `TVA : FR11999999998` in the letterhead is the seller's VAT number, `N° TVA client FR19787878784` the
+    /// buyer's by its label wherever it stands; `Votre référence` is the order reference, and the name under
+    /// `Adresse de livraison` the buyer's. The French `de 120 000,00` is no VAT number.
+    @Test func frenchLabelsNameTheParties() throws {
+        let evidence = try TestEvidence.textLayer(Fixtures.corpus("zugferd/eval/Avoir_FR_type381_BASIC.pdf"))
+        let schema = try TestEvidence.json(Fixtures.corpus("zugferd/invoice.schema.json"))
+        let found = Dictionary(
+            CandidateFinder(evidence: evidence).candidates(forSchema: schema).map { ($0.field.pointer, $0.candidates) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        #expect(found["/seller/vat_id"]?.first?.value == "FR11999999998")
+        #expect(found["/buyer/vat_id"]?.first?.value == "FR19787878784")
+        #expect(found["/buyer/vat_id"]?.first?.foundByLabel == true)
+        #expect(found["/seller/vat_id"]?.first(where: { $0.value == "FR19787878784" })?.foundByLabel != true)
+        #expect(found["/order_reference"]?.first?.value == "PO445")
+        #expect(found["/buyer/name"]?.first?.value == "Ma jolie boutique")
+        let vatNumbers = (found["/seller/vat_id"] ?? []) + (found["/buyer/vat_id"] ?? [])
+        #expect(!vatNumbers.contains { $0.value.stringValue?.hasPrefix("DE") == true })
+    }
+
     /// A French company's SIREN printed in its trade-register entry, before or after `RCS` and its city.
     @Test func aSirenIsReadFromTheTradeRegisterEntry() throws {
         let siren = SchemaField(path: ["siren"])
