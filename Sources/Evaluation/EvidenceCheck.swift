@@ -4,7 +4,8 @@ import Provenance
 
 /// Whether an expected value is printed, normalised, anywhere in the evidence a model was given: the
 /// ceiling of what any model could extract. Uses ``Provenance/EvidenceLocator``: an exact or normalised
-/// match counts (a number or date printed another way); a fuzzy one counts only for `fuzzy` fields.
+/// match counts (a number or date printed another way); a fuzzy one counts only for `fuzzy` fields, and only
+/// when its similarity reaches the field's threshold.
 public struct EvidenceCheck: Sendable {
     private let locator: EvidenceLocator
 
@@ -32,8 +33,15 @@ public struct EvidenceCheck: Sendable {
             enumValues: field.schema["enum"]?.arrayValue?.filter { !$0.isNull },
             pattern: field.schema["pattern"]?.stringValue, isInArray: parent.contains("*"), schema: field.schema
         )
-        guard let match = locator.locate(value, field: schemaField) else { return false }
-        if case .fuzzy = rule { return true }
-        return match.kind != .fuzzy
+        // A fuzzy match counts only for a `fuzzy` field, and only as similar as the field's own threshold asks:
+        // the locator's floor (0.8) is not the schema's (0.85 or 0.9 for names and addresses, 0.7 elsewhere).
+        if case .fuzzy(let threshold) = rule {
+            let locator = threshold < self.locator.fuzzyThreshold
+                ? EvidenceLocator(index: self.locator.index, fuzzyThreshold: threshold) : self.locator
+            return locator.matches(for: value, field: schemaField).contains {
+                $0.kind != .fuzzy || $0.quality >= threshold
+            }
+        }
+        return locator.matches(for: value, field: schemaField).contains { $0.kind != .fuzzy }
     }
 }

@@ -9,7 +9,9 @@ import JSONCore
 /// 2. **normalized**: the same number or date printed another way (`1230.00` ↔ `1,230.00`,
 ///    `2024-03-14` ↔ `14 March 2024`, the start of `du 1er au 31 Juillet 2015`; a number not printed with its
 ///    sign may be printed with the other, as deductions and credit notes do), or the same letters and digits
-///    with other spacing or separators; for a field whose values come from a ``CodeList`` (currency,
+///    with other spacing or separators, or the same words with a legal form or a small count written the
+///    other way (`Wynn Resorts Ltd.` ↔ `Wynn Resorts, Limited`, `2 years` ↔ `two years`, see
+///    ``WordEquivalents``); for a field whose values come from a ``CodeList`` (currency,
 ///    country, unit, document type, VAT category), the code printed in another form (`€` for `EUR`, `Stk`
 ///    after a quantity for `H87`, `Avoir` for `381`) — such a field's code is never matched as a number or
 ///    fuzzily;
@@ -108,38 +110,54 @@ public struct EvidenceLocator: Sendable {
             spans = index.numberSpans(number)
         }
         if spans.isEmpty { spans = index.compactSpans(text) }
+        if spans.isEmpty {
+            for variant in WordEquivalents.variants(of: EvidenceIndex.keys(of: text)) {
+                spans += index.exactSpans(keys: variant)
+            }
+        }
         return spans.map { ($0, .normalized, 0.95) }
     }
 
     /// Word runs similar to `text`: anchored on words that share a key with the value, or, for one-word
     /// values, every word of similar length.
+    ///
+    /// A run may go on over line ends, as a printed address or name does. Words of punctuation only (a `|`
+    /// where OCR met the edge of a receipt, a `»` read from a speck) are left out of runs unless the value holds
+    /// the same word (`&`): at the start of each line of a three-line address they would otherwise take up the
+    /// run's length and lower its similarity, so a well-read address was not found.
     private func fuzzySpans(_ text: String) -> [(EvidenceIndex.Span, EvidenceMatch.Kind, Double)] {
         let target = Self.fold(text)
         let keys = EvidenceIndex.keys(of: text)
         guard target.count >= 3, !keys.isEmpty else { return [] }
+        let valueWords = Set(text.split(whereSeparator: \.isWhitespace).map(String.init))
         var result: [(EvidenceIndex.Span, EvidenceMatch.Kind, Double)] = []
         for (streamIndex, stream) in index.streams.enumerated() {
+            let words = stream.words
+            // The stream's words a run is made of, and each word's place among them (-1: left out).
+            let content = words.indices.filter { !words.key(at: $0).isEmpty || valueWords.contains(words.text(at: $0)) }
+            var place = [Int](repeating: -1, count: words.count)
+            for (slot, position) in content.enumerated() { place[position] = slot }
             var starts: Set<Int> = []
             if keys.count == 1 {
-                for (position, word) in stream.words.enumerated()
-                where abs(word.key.count - keys[0].count) <= max(2, keys[0].count / 3) {
-                    starts.insert(position)
+                for (slot, position) in content.enumerated()
+                where abs(words.key(at: position).count - keys[0].count) <= max(2, keys[0].count / 3) {
+                    starts.insert(slot)
                 }
             } else {
                 for (offset, key) in keys.enumerated() where key.count >= 2 {
                     for position in stream.positions(of: key) {
                         for shift in -1...1 {
-                            let start = position - offset + shift
-                            if start >= 0, start < stream.words.count { starts.insert(start) }
+                            let start = place[position] - offset + shift
+                            if start >= 0, start < content.count { starts.insert(start) }
                         }
                     }
                 }
             }
             var best: [Int: (Int, Double)] = [:]
             for start in starts {
-                for length in max(1, keys.count - 1)...(keys.count + 1) where start + length <= stream.words.count {
-                    let candidate = Self.fold(stream.words[start..<(start + length)].map(\.text).joined(separator: " "))
-                    let similarity = Self.similarity(target, candidate)
+                for length in max(1, keys.count - 1)...(keys.count + 1) where start + length <= content.count {
+                    let run = content[start..<(start + length)].map { words.text(at: $0) }
+                    let similarity = Self.similarity(target, Self.fold(run.joined(separator: " ")))
                     if similarity >= fuzzyThreshold, similarity > (best[start]?.1 ?? 0) {
                         best[start] = (start + length, similarity)
                     }
@@ -150,7 +168,8 @@ public struct EvidenceLocator: Sendable {
             for (start, (end, similarity)) in best.sorted(by: { $0.value.1 > $1.value.1 }) {
                 guard !taken.contains(where: { $0.overlaps(start..<end) }) else { continue }
                 taken.append(start..<end)
-                result.append((EvidenceIndex.Span(stream: streamIndex, start: start, end: end), .fuzzy, similarity))
+                let span = EvidenceIndex.Span(stream: streamIndex, start: content[start], end: content[end - 1] + 1)
+                result.append((span, .fuzzy, similarity))
             }
         }
         return result

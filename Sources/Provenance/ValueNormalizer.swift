@@ -339,8 +339,8 @@ public struct ValueNormalizer: Sendable, Hashable {
     /// `YYYY-MM-DD` for a date written in any of the supported ways, or `nil`.
     ///
     /// The whole text must be the date: weekday names, ordinal suffixes (`14th`, `1er`), a trailing dot
-    /// after the day (`7. Mai`) and little words such as `the`, `of`, `le`, `den` are allowed; anything else
-    /// makes the result `nil`. An ISO date-time keeps its date. Two-digit years are 2000–2069 or 1970–1999.
+    /// after the day (`7. Mai`) and little words such as `the`, `of`, `day`, `le`, `den` are allowed; anything
+    /// else makes the result `nil`. An ISO date-time keeps its date. Two-digit years are 2000–2069 or 1970–1999.
     public func date(_ raw: String) -> String? {
         let text = collapse(raw).lowercased()
         guard !text.isEmpty, text.count <= 48 else { return nil }
@@ -510,7 +510,10 @@ public struct ValueNormalizer: Sendable, Hashable {
     ]
     static let falseWords: Set<String> = ["false", "no", "n", "nein", "nee", "non", "0", "off", "☐", "✗"]
 
-    static let dateFillerWords: Set<String> = ["the", "of", "on", "le", "du", "den", "der", "de", "van", "am", "el"]
+    /// Little words a date may hold (`the 22nd day of April, 2013`, `le 3 mai`).
+    static let dateFillerWords: Set<String> = [
+        "the", "of", "on", "day", "le", "du", "den", "der", "de", "van", "am", "el",
+    ]
     static let weekdayWords: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",

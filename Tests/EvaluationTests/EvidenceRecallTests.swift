@@ -135,4 +135,29 @@ struct EvidenceRecallTests {
             #expect(error.message.contains("a.visibility.json") && error.message.contains("seller.name"))
         }
     }
+
+    /// A fuzzy field's value counts as printed only as similar as its own `x-compare` threshold asks, not at the
+    /// locator's looser floor of 0.8, and a threshold under that floor is honoured too.
+    @Test func fuzzyValuesCountOnlyAtTheSchemasThreshold() throws {
+        let schema: JSONValue = [
+            "type": "object",
+            "properties": [
+                "strict": ["type": "string", "x-compare": ["method": "fuzzy", "threshold": 0.9]],
+                "loose": ["type": "string", "x-compare": ["method": "fuzzy", "threshold": 0.85]],
+                "lenient": ["type": "string", "x-compare": ["method": "fuzzy", "threshold": 0.7]],
+            ],
+        ]
+        // `KFDAI 8UKU NAJU JAYA` is three characters off `KEDAI BUKU MAJU JAYA`: 0.85 similar.
+        let evidence = Self.evidence([["KFDAI", "8UKU", "NAJU", "JAYA"], ["Tingkat", "Dua,", "Biok", "G"]])
+        // `Tingkat Dua, Biok G` against `Tingkat Tiga, Blok C`: 0.75 similar.
+        let expected: JSONValue = [
+            "strict": "KEDAI BUKU MAJU JAYA", "loose": "KEDAI BUKU MAJU JAYA", "lenient": "Tingkat Tiga, Blok C",
+        ]
+        let scorer = DocumentScorer(plan: try ScoringPlan(schema: schema))
+        let (fields, _) = scorer.score(predicted: nil, expected: expected, evidence: EvidenceCheck(evidence: evidence))
+        let byPointer = Dictionary(uniqueKeysWithValues: fields.map { ($0.pointer, $0) })
+        #expect(byPointer["/strict"]?.evidenceChecked == 1 && byPointer["/strict"]?.evidenceFound == 0)
+        #expect(byPointer["/loose"]?.evidenceFound == 1)
+        #expect(byPointer["/lenient"]?.evidenceFound == 1)
+    }
 }
