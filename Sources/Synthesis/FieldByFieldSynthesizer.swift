@@ -277,29 +277,43 @@ struct FieldByFieldSynthesizer {
         return chosen.sorted().map { text.lines[$0] }
     }
 
-    /// Whether one of the `printed` forms of a value stands on an evidence line that also holds one of the
-    /// field's labels (outside the value itself), or on the line after such a label on the same page. The
-    /// parent's bare name (`buyer`) is no label of its own here: it heads a whole block.
+    /// Whether one of the `printed` forms of a value stands, as whole words, on an evidence line that also holds
+    /// one of the field's labels (outside the value itself), or on the line after a line that is such a label
+    /// and holds no number of its own, on the same page. The parent's bare name (`buyer`) is no label of its
+    /// own here: it heads a whole block.
     static func isBesideLabel(_ printed: [String], of field: SchemaField, in text: EvidenceText) -> Bool {
         let parent = field.parents.last.map(fold)
         let phrases = CandidateFinder.labelPhrases(for: field).map(fold).filter { $0.count >= 3 && $0 != parent }
-        let values = Set(printed.map(fold).filter { !$0.isEmpty }).map { " \($0) " }
+        // Whole printed words: the value `2` is not in `2.000,00`.
+        let values = Set(printed.map(printedWords).filter { !$0.isEmpty })
         guard !phrases.isEmpty, !values.isEmpty else { return false }
-        func holdsLabel(_ line: String) -> Bool {
-            phrases.contains { line.contains(" \($0) ") }
+        func holdsLabel(_ words: some Sequence<String>) -> Bool {
+            let folded = " " + fold(words.joined(separator: " ")) + " "
+            return phrases.contains { folded.contains(" \($0) ") }
         }
         for (index, line) in text.lines.enumerated() {
-            let folded = " " + fold(line.text) + " "
-            guard let value = values.first(where: { folded.contains($0) }) else { continue }
-            if let range = folded.range(of: value), holdsLabel(folded.replacingCharacters(in: range, with: " ")) {
-                return true
-            }
-            if index > 0, text.lines[index - 1].page == line.page,
-               holdsLabel(" " + fold(text.lines[index - 1].text) + " ") {
-                return true
+            let words = printedWords(line.text)
+            for value in values where value.count <= words.count {
+                guard let start = (0...(words.count - value.count)).first(where: {
+                    Array(words[$0..<($0 + value.count)]) == value
+                }) else { continue }
+                if holdsLabel(words[..<start] + words[(start + value.count)...]) { return true }
+                // The line above, when it is a label with no value of its own (no digit).
+                let above = index > 0 ? text.lines[index - 1] : nil
+                if let above, above.page == line.page, !above.text.contains(where: \.isNumber),
+                   holdsLabel(printedWords(above.text)) {
+                    return true
+                }
             }
         }
         return false
+    }
+
+    /// A text's words split at white space, lower-case, without surrounding punctuation.
+    static func printedWords(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: \.isWhitespace).map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: ",;:()[]{}\"'«»").union(.init(charactersIn: ".")))
+        }.filter { !$0.isEmpty }
     }
 
     /// Lower-case, without accents, every run of other characters than letters and digits one space.
