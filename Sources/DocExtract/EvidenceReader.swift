@@ -147,19 +147,23 @@ public final class EvidenceReader: Sendable {
 
     /// Reads the selected pages of a document.
     ///
+    /// - Parameter localLayout: whether to run the offline layout analysis when ``EvidenceOptions/layout`` is
+    ///   `.local`; pass false when nothing will read the pages' ``PageEvidence/layout`` (it is then nil). The
+    ///   layout is not part of what the page stages cache, and the evidence's cache key stays the same.
     /// - Throws: the document's open error (missing, not a PDF, damaged, encrypted …) or a page's OCR error.
-    public func read(_ source: PDFSource) async throws -> DocumentEvidence {
+    public func read(_ source: PDFSource, localLayout: Bool = true) async throws -> DocumentEvidence {
         try EvidenceLimits.checkFileSize(of: source, limit: options.maximumFileBytes)
+        let layout = localLayout || options.layout != .local
         guard let workers, case .bytes(let data, let name) = source.origin else {
-            return try await read(source, workers: workers)
+            return try await read(source, workers: workers, layout: layout)
         }
         // A worker opens documents by path: hand it the bytes in a private temporary file.
         let file = try WorkerTemporaryFile(data, name: name)
         defer { file.remove() }
-        return try await read(source, workers: workers, file: file.path)
+        return try await read(source, workers: workers, file: file.path, layout: layout)
     }
 
-    private func read(_ source: PDFSource, workers: WorkerEvidence?, file: String? = nil) async throws
+    private func read(_ source: PDFSource, workers: WorkerEvidence?, file: String? = nil, layout: Bool) async throws
         -> DocumentEvidence
     {
         let info: DocumentInfo
@@ -221,7 +225,7 @@ public final class EvidenceReader: Sendable {
         var evidence = DocumentEvidence(
             info: info, pages: numbers.compactMap { results[$0] }, diagnostics: diagnostics.diagnostics, cacheKey: key
         )
-        if options.layout != .none {
+        if options.layout != .none, layout {
             for (index, regions) in LayoutAnalyzer().analyze(evidence).enumerated() where !regions.isEmpty {
                 evidence.pages[index].layout = regions
             }

@@ -109,7 +109,7 @@ public final class Extractor: Sendable {
 
     /// Extracts from any ``PDFSource`` (a path or bytes in memory).
     public func extract(_ source: PDFSource, schema: JSONValue) async throws -> ExtractionResult {
-        try await extractWithEvidence(source, schema: schema).result
+        try await run(source, schema: schema, returningEvidence: false).result
     }
 
     /// Reads the evidence of a document — every page's text layer, OCR words and layout, with boxes — without
@@ -127,13 +127,26 @@ public final class Extractor: Sendable {
     public func extractWithEvidence(_ source: PDFSource, schema: JSONValue) async throws
         -> (result: ExtractionResult, evidence: DocumentEvidence)
     {
+        try await run(source, schema: schema, returningEvidence: true)
+    }
+
+    /// Extracts; the evidence returned is complete when `returningEvidence`, else it may lack what this run did
+    /// not read.
+    private func run(_ source: PDFSource, schema: JSONValue, returningEvidence: Bool) async throws
+        -> (result: ExtractionResult, evidence: DocumentEvidence)
+    {
         try Self.checkSchema(schema)
         let started = ContinuousClock.now
         let eventsBefore = events.count
-        let evidence = try await reader.read(source)
+        let language = try await languageModel()
+        // Field-by-field synthesis and provenance read the text layer's and OCR's lines, never the layout: the
+        // offline layout analysis runs only when something reads its regions (its table cells were a quarter of
+        // the evidence a 200-page statement held in memory during synthesis).
+        let readsLayout = returningEvidence
+            || configuration.synthesis.resolvedStrategy(provider: language.descriptor.provider) != .fieldByField
+        let evidence = try await reader.read(source, localLayout: readsLayout)
         let evidenceDone = ContinuousClock.now
 
-        let language = try await languageModel()
         // One index of the evidence for synthesis and provenance (built when first needed).
         let sharedIndex = SharedEvidenceIndex(evidence: evidence)
         let stage = CachedStage(

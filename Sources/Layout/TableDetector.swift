@@ -151,7 +151,6 @@ public struct TableDetector: Sendable {
             if parts.count > 1, populated { refined += parts } else { refined.append(band) }
         }
         var cells: [TableCell] = []
-        // Kept in the page's layout: sized up front rather than grown (growth left up to half of it unused).
         cells.reserveCapacity(rows.reduce(0) { $0 + $1.segments.count })
         for (rowIndex, row) in rows.enumerated() {
             for segment in row.segments {
@@ -184,8 +183,14 @@ public struct TableDetector: Sendable {
         let filled = Dictionary(grouping: cells, by: \.row).values.filter { $0.count >= 2 }.count
         guard filled * 3 >= rows.count * 2 else { return nil }
         let words = rows.flatMap(\.words)
+        // Kept in the page's layout: exactly sized. One cell per segment, reserved above, falls short where tight
+        // columns split segments, and growth then left up to half of the array unused (a third of a 200-page
+        // statement's cells).
+        var kept: [TableCell] = []
+        kept.reserveCapacity(cells.count)
+        kept.append(contentsOf: cells)
         return Table(
-            box: BoundingBox.enclosing(words.map(\.box))!, cells: cells, words: words, rowWords: rows.map(\.words),
+            box: BoundingBox.enclosing(words.map(\.box))!, cells: kept, words: words, rowWords: rows.map(\.words),
             rows: rows.count,
             columns: refined.count
         )

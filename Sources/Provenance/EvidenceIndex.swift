@@ -27,21 +27,48 @@ public struct EvidenceIndex: Sendable {
     }
 
     /// A run of consecutive words in one stream.
+    ///
+    /// Stored as three 32-bit integers (12 bytes rather than 24: the index keeps a span for every number and date
+    /// printed, tens of thousands on a 200-page statement).
     public struct Span: Sendable, Hashable {
+        private var storedStream: Int32
+        private var storedStart: Int32
+        private var storedEnd: Int32
+
         /// Index of the stream in ``EvidenceIndex/streams``.
-        public var stream: Int
+        public var stream: Int {
+            get { Int(storedStream) }
+            set { storedStream = Int32(newValue) }
+        }
+
         /// First word index.
-        public var start: Int
+        public var start: Int {
+            get { Int(storedStart) }
+            set { storedStart = Int32(newValue) }
+        }
+
         /// One past the last word index.
-        public var end: Int
+        public var end: Int {
+            get { Int(storedEnd) }
+            set { storedEnd = Int32(newValue) }
+        }
+
+        /// A span of `stream`'s words `start..<end`.
+        public init(stream: Int, start: Int, end: Int) {
+            storedStream = Int32(stream)
+            storedStart = Int32(start)
+            storedEnd = Int32(end)
+        }
     }
 
     /// The words of one stream in reading order, read from the page text they come from.
     ///
     /// The index keeps no copy of the words: each ``Word`` is put together when it is read, from the page's
     /// lines (shared with the evidence, not copied) and the two things the index adds per word, its key and its
-    /// line. A copied word took 104 bytes; this takes 20, 24 with ``Stream``'s key order (the index of a
-    /// 200-page statement was 10.6 of its 24.7 MB peak heap, 6.9 MB of it copied words).
+    /// line. A copied word took 104 bytes; this takes 9, 13 with ``Stream``'s key order (the index of a
+    /// 200-page statement was 10.6 of its 24.7 MB peak heap, 6.9 MB of it copied words). A key is not kept
+    /// either: it is the word's lower-cased text with a few characters dropped at either end, and only how many
+    /// is kept (one byte; a key that is no such cut of its text, which no word of the corpora has, is kept whole).
     public struct Words: RandomAccessCollection, Sendable {
         /// The page text's lines.
         let lines: [TextLine]
@@ -49,28 +76,82 @@ public struct EvidenceIndex: Sendable {
         let lineStarts: [Int32]
         /// For each word: its line.
         let lineOfWord: [Int32]
-        /// For each word: its key (see ``EvidenceIndex/key(_:)``).
-        let keys: [String]
+        /// For each word: how its key is cut from its lower-cased text (see ``KeyCut``).
+        let keyCuts: [KeyCut]
+        /// The keys of the words whose cut is ``KeyCut/whole``, by position.
+        let wholeKeys: [Int32: String]
 
         public var startIndex: Int { 0 }
-        public var endIndex: Int { keys.count }
+        public var endIndex: Int { keyCuts.count }
 
         public subscript(position: Int) -> Word {
             let line = Int(lineOfWord[position])
             let word = lines[line].words[position - Int(lineStarts[line])]
-            return Word(text: word.text, key: keys[position], box: word.box, confidence: word.confidence,
-                        fontSize: word.fontSize, line: line)
+            return Word(text: word.text, key: key(at: position, text: word.text), box: word.box,
+                        confidence: word.confidence, fontSize: word.fontSize, line: line)
         }
 
-        /// The key of the word at `position`, without reading the word.
+        /// The key of the word at `position`, without reading the rest of the word.
         func key(at position: Int) -> String {
-            keys[position]
+            key(at: position, text: text(at: position))
+        }
+
+        private func key(at position: Int, text: String) -> String {
+            let cut = keyCuts[position]
+            guard cut != .whole else { return wholeKeys[Int32(position)]! }
+            let lower = text.lowercased()
+            return cut == .none ? lower : String(lower.dropFirst(cut.leading).dropLast(cut.trailing))
         }
 
         /// The text of the word at `position`.
         func text(at position: Int) -> String {
             let line = Int(lineOfWord[position])
             return lines[line].words[position - Int(lineStarts[line])].text
+        }
+    }
+
+    /// How a word's key is cut from its lower-cased text: up to 15 leading and 14 trailing characters dropped, or
+    /// not at all (the key is kept whole).
+    struct KeyCut: Sendable, Hashable {
+        let rawValue: UInt8
+
+        /// Nothing dropped: the key is the lower-cased text.
+        static let none = KeyCut(rawValue: 0)
+        /// The key is no cut of the text: it is kept whole.
+        static let whole = KeyCut(rawValue: 255)
+
+        private init(rawValue: UInt8) {
+            self.rawValue = rawValue
+        }
+
+        /// The characters dropped at the start.
+        var leading: Int { Int(rawValue >> 4) }
+        /// The characters dropped at the end.
+        var trailing: Int { Int(rawValue & 15) }
+
+        /// The cut that gives `key` from `text` (`key` is ``EvidenceIndex/key(_:)`` of `text`), or ``whole``.
+        init(text: String, key: String) {
+            let lower = text.lowercased()
+            if lower == key {
+                self = .none
+                return
+            }
+            let characters = Array(lower)
+            let length = key.count
+            var found = KeyCut.whole
+            if length <= characters.count {
+                for leading in 0...min(15, characters.count - length) {
+                    let trailing = characters.count - length - leading
+                    guard trailing <= 14 else { continue }
+                    let cut = KeyCut(rawValue: UInt8(leading << 4 | trailing))
+                    // Checked the way the key will be read back.
+                    if String(lower.dropFirst(cut.leading).dropLast(cut.trailing)) == key {
+                        found = cut
+                        break
+                    }
+                }
+            }
+            self = found
         }
     }
 
@@ -197,8 +278,17 @@ public struct EvidenceIndex: Sendable {
             }
         }
         self.streams = streams
-        self.numbers = numbers
-        self.dates = dates
+        // Exact sizes: grown by appending, the span lists held up to twice what they needed.
+        self.numbers = numbers.mapValues(Self.exactlySized)
+        self.dates = dates.mapValues(Self.exactlySized)
+    }
+
+    /// `spans` in an array of exactly their count.
+    private static func exactlySized(_ spans: [Span]) -> [Span] {
+        var sized: [Span] = []
+        sized.reserveCapacity(spans.count)
+        sized.append(contentsOf: spans)
+        return sized
     }
 
     private static func makeStream(page: Int, text: PageText) -> Stream {
@@ -228,7 +318,19 @@ public struct EvidenceIndex: Sendable {
             let b = keys[Int(right)]
             return a != b ? a < b : left < right
         }
-        let words = Words(lines: text.lines, lineStarts: lineStarts, lineOfWord: lineOfWord, keys: keys)
+        var keyCuts: [KeyCut] = []
+        keyCuts.reserveCapacity(count)
+        var wholeKeys: [Int32: String] = [:]
+        for line in text.lines {
+            for word in line.words {
+                let position = keyCuts.count
+                let cut = KeyCut(text: word.text, key: keys[position])
+                if cut == .whole { wholeKeys[Int32(position)] = keys[position] }
+                keyCuts.append(cut)
+            }
+        }
+        let words = Words(lines: text.lines, lineStarts: lineStarts, lineOfWord: lineOfWord, keyCuts: keyCuts,
+                          wholeKeys: wholeKeys)
         return Stream(page: page, source: text.source, isPartial: text.regions != nil, words: words, lines: lines,
                       keyOrder: keyOrder)
     }

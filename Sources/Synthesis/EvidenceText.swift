@@ -79,6 +79,10 @@ public struct EvidenceText: Sendable {
     /// than a reading order that puts the labels' column before the values' column. No region tags.
     public static func rows(_ evidence: DocumentEvidence) -> EvidenceText {
         var lines: [Line] = []
+        // At most one row per line: reserved rather than grown (growth left up to half of it unused).
+        lines.reserveCapacity(evidence.pages.reduce(0) { count, page in
+            count + (page.textLayer?.lines.count ?? 0) + (page.ocr?.lines.count ?? 0)
+        })
         for page in evidence.pages {
             for (source, letter) in [(page.textLayer, "t"), (page.ocr, "o")] {
                 guard let source else { continue }

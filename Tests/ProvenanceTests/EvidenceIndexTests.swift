@@ -122,6 +122,33 @@ import Testing
         }
     }
 
+    /// Each word's key is read back from its text and its cut as ``EvidenceIndex/key(_:)`` gives it, for words
+    /// with punctuation at either end, case mappings that change the text's length, punctuation only, and more
+    /// punctuation than a cut holds (kept whole).
+    @Test func keysReadBackFromTheirCuts() {
+        let texts = [
+            "Invoice", "holder:", "B.V.", "(1,230.00)", "«Bonjour»", "...", "—", "İstanbul", "STRASSE", "Straße",
+            "ÉTÉ", "e\u{301}t\u{301}", "$12", "12%", "\"quoted\"", "Total" + String(repeating: "!", count: 20),
+            String(repeating: "(", count: 20) + "x", "a-b", "", "x",
+        ]
+        let words = texts.enumerated().map { index, text in
+            TextWord(text: text, box: BoundingBox(x: Double(index) * 20, y: 10, width: 18, height: 8))
+        }
+        let evidence = DocumentEvidence(
+            info: DocumentInfo(pageCount: 1, pageSizes: [PageSize(width: 600, height: 800)]),
+            pages: [PageEvidence(number: 1, size: PageSize(width: 600, height: 800),
+                                 textLayer: PageText(source: .textLayer, lines: [TextLine(words: words)]))]
+        )
+        let index = EvidenceIndex(evidence: evidence)
+        let stream = index.streams[0]
+        #expect(stream.words.map(\.key) == texts.map(EvidenceIndex.key))
+        #expect(stream.words.map(\.text) == texts)
+        #expect(stream.words.wholeKeys.count == 2)
+        for (position, text) in texts.enumerated() where !EvidenceIndex.key(text).isEmpty {
+            #expect(stream.positions(of: EvidenceIndex.key(text)).contains(position), "\(text)")
+        }
+    }
+
     /// A shared index finds the same candidates and locations as indexes built by each user.
     @Test func sharedIndexGivesTheSameAnswers() throws {
         let evidence = try TestEvidence.invoiceText.get()
