@@ -176,6 +176,11 @@ public struct CandidateFinder: Sendable {
         if kind == .company || kind == .address { kind = .text }
         guard var reading = reader.read(kind, pieces, field: field) else { return nil }
         if kind == .text, case .string(let text) = reading.value, ValueReader.isLabelOnly(text) { return nil }
+        // Another label is no value (`Beleg-Datum` below `Beleg-Nr`).
+        if kind == .text || kind == .identifier,
+            Self.knownLabels.contains(LabelIndex.tokens(ofPhrase: reading.text).joined(separator: " ")) {
+            return nil
+        }
         // A name is no sentence and holds no label (`Facture à régler par virement …`, `IBAN : FR20 …`).
         if original == .company || original == .person, case .string(let text) = reading.value,
             text.contains(":") || text.split(separator: " ").count > 8
@@ -225,6 +230,11 @@ public struct CandidateFinder: Sendable {
         for (position, word) in row {
             if let next = starts[position], next.hasColon || (stopAtPhrases && next.length >= 2), !pieces.isEmpty {
                 break
+            }
+            // The label's colon printed apart, across a tab stop (`Beleg-Nr        : R87654321012345`).
+            if pieces.isEmpty, word.text == ":" {
+                previousMaxX = word.box.maxX
+                continue
             }
             let gap = max(0, word.box.x - previousMaxX) / height
             pieces.append(ValueReader.Piece(text: word.text, box: word.box, gap: pieces.isEmpty ? 0 : gap))
@@ -657,6 +667,11 @@ public struct CandidateFinder: Sendable {
             }.map { (index.streams[$0.stream].page, $0.box) }
         }
     }
+
+    /// Every label of the concept table, as folded tokens joined by spaces.
+    static let knownLabels: Set<String> = Set(FieldConcept.table.flatMap(\.labels).map {
+        LabelIndex.tokens(ofPhrase: $0).joined(separator: " ")
+    })
 
     /// Words of a label that name the buyer (folded).
     static let buyerWords: Set<String> = ["client", "customer", "kunde", "kunden", "klant", "buyer", "acheteur",

@@ -39,7 +39,7 @@ public struct SynthesisStage: Stage {
         // of its printed form as a candidate, and answers such as "€" become the code (`CodeList`). Version 8:
         // e-invoice headings (`Handelsrechnung (380) Nr. 471102`), party blocks and postal lines give candidates.
         // Version 9: a label read below a label (`USt.-Id.-Nr.:`, `Date d'échéance`) is no value.
-        return StageIdentity(name: "synthesis", version: 16, options: [
+        return StageIdentity(name: "synthesis", version: 17, options: [
             "provider": descriptor.provider,
             "model": descriptor.model,
             "strategy": options.resolvedStrategy(provider: descriptor.provider).rawValue,

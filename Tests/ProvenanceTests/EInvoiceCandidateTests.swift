@@ -148,4 +148,16 @@ struct EInvoiceCandidateTests {
         #expect(finder.candidates(for: seller).first?.method == .postalLine)
         #expect(finder.candidates(for: SchemaField(path: ["seller", "street"])).first?.value == "Hauptstraße 5")
     }
+
+    /// `Beleg-Nr              : R87654321012345`: the label's colon printed apart across a tab stop, and the
+    /// label below it (`Beleg-Datum`) is no value.
+    @Test func aColonPrintedApartStillLeadsToTheValue() throws {
+        let best = try Self.top("additional-data-sample-1")
+        #expect(best["/invoice_number"] == "R87654321012345")
+        #expect(best["/issue_date"] == "2013-08-06")
+        #expect(best["/delivery_date"] == "2013-08-05")
+        let finder = CandidateFinder(evidence: TestEvidence.lines(["Beleg-Nr :", "Beleg-Datum : 06.08.2013"]))
+        let number = SchemaField(path: ["invoice_number"])
+        #expect(!finder.candidates(for: number).contains { $0.value == "Beleg-Datum" })
+    }
 }
