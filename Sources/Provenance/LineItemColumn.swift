@@ -40,11 +40,12 @@ enum LineItemColumn: String, Sendable, Hashable, CaseIterable {
             return [("betrag", 1), ("nettobetrag", 1.1), ("gesamt", 0.9), ("gesamtpreis", 1.1), ("summe", 0.7),
                     ("zeilenbetrag", 1.1), ("positionsbetrag", 1.1), ("amount", 1), ("total", 0.8),
                     ("line total", 1.1), ("montant", 1), ("montant ht", 1.1), ("total ht", 1), ("prix ht", 0.8),
-                    ("bedrag", 1), ("totaal", 0.9), ("subtotal", 0.8)]
+                    ("bedrag", 1), ("totaal", 0.9), ("subtotal", 0.8), ("nettowert", 1.1), ("gesamtwert", 1),
+                    ("wert", 0.6)]
         case .taxRate:
             return [("mwst", 1), ("ust", 1), ("steuersatz", 1.1), ("mwst satz", 1.1), ("ust satz", 1.1),
                     ("steuer", 0.6), ("vat", 1), ("vat %", 1.1), ("tax", 0.8), ("tax rate", 1.1), ("tva", 1),
-                    ("taux tva", 1.1), ("btw", 1), ("btw %", 1.1)]
+                    ("taux tva", 1.1), ("btw", 1), ("btw %", 1.1), ("mwst %", 1.1), ("ust %", 1.1), ("tva %", 1.1)]
         case .sellerItemID:
             return [("art nr", 1), ("artikelnummer", 1.1), ("artikelnr", 1.1), ("artikel nr", 1.1),
                     ("art nr lief", 1.2), ("artikel", 0.4), ("sku", 1), ("item no", 1), ("item number", 1),

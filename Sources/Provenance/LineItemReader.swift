@@ -7,7 +7,8 @@ import JSONCore
 /// Page by page: the header is the line whose phrases (runs of words with no column gap) name at least two of
 /// the columns the row fields ask for, one of them numeric, by the multilingual labels of ``LineItemColumn``
 /// (`Pos`, `Beschreibung`, `Menge`, `Prix unitaire`, `Bedrag` …). Label lines stacked just above and below it
-/// (`Prix` / `unitaire`, `Art-Nr-Kunde` / `Art-Nr`) join the column they stand over. Each row field gets the
+/// (`Prix` / `unitaire`, `Art-Nr-Kunde` / `Art-Nr`) join the column they stand over; where they name different
+/// kinds (`Art-Nr-Lieferant` over `Artikelbezeichnung`), each names its entry of the cell. Each row field gets the
 /// column its name (or description) asks for, one column per kind, best label first; fields whose column was not
 /// found get no value.
 ///
@@ -142,6 +143,9 @@ public struct LineItemReader: Sendable {
         var texts: [(y: Double, text: String)]
         var box: BoundingBox
         var kind: LineItemColumn?
+        /// For a column whose stacked labels name different kinds line by line (`Art-Nr-Lieferant` over
+        /// `Artikelbezeichnung`): the kind of each entry of a row's cell, top to bottom; empty otherwise.
+        var slots: [LineItemColumn?] = []
         var left = -Double.infinity
         var right = Double.infinity
         var label: String { texts.sorted { $0.y < $1.y }.map(\.text).joined(separator: " ") }
@@ -234,18 +238,49 @@ public struct LineItemReader: Sendable {
             }
         }
         columns.sort { $0.box.x < $1.box.x }
-        // Kinds to columns, one each, best label first.
-        var pairs: [(score: Double, column: Int, kind: LineItemColumn)] = []
+        // Kinds to columns (or to the entries of a column whose stacked labels name different kinds), one each,
+        // best label first. A label naming the buyer's number (`Art-Nr-Kunde`) names no seller's number.
+        func bestKind(_ text: String) -> LineItemColumn? {
+            // `Ohne MwSt.` under `Zeilenbetrag` qualifies the amount; it names no tax column.
+            let first = Self.fold(text).split(separator: " ").first.map(String.init) ?? ""
+            if ["ohne", "excl", "exkl", "incl", "inkl", "zzgl", "hors", "avant", "before", "exclusief", "inclusief"]
+                .contains(first) {
+                return nil
+            }
+            let kind = wanted.max { Self.score(text, for: $0) < Self.score(text, for: $1) }
+            return kind.flatMap { Self.score(text, for: $0) >= 0.75 ? $0 : nil }
+        }
+        var pairs: [(score: Double, column: Int, slot: Int?, kind: LineItemColumn)] = []
         for (index, column) in columns.enumerated() {
+            let stacked = column.texts.sorted { $0.y < $1.y }.map(\.text)
+            let kinds = stacked.map(bestKind)
+            if stacked.count >= 2, Set(kinds.compactMap { $0 }).count == stacked.count {
+                columns[index].slots = Array(repeating: nil, count: stacked.count)
+                for (slot, text) in stacked.enumerated() {
+                    let buyers = Set(Self.fold(text).split(separator: " ").map(String.init))
+                        .intersection(["kunde", "kunden", "customer", "client", "buyer", "kaufer", "acheteur"])
+                    for kind in wanted where !(kind == .sellerItemID && !buyers.isEmpty) {
+                        let score = Self.score(text, for: kind)
+                        if score > 0 { pairs.append((score, index, slot, kind)) }
+                    }
+                }
+                continue
+            }
             for kind in wanted {
                 let score = Self.score(column.label, for: kind)
-                if score > 0 { pairs.append((score, index, kind)) }
+                if score > 0 { pairs.append((score, index, nil, kind)) }
             }
         }
         pairs.sort { $0.score != $1.score ? $0.score > $1.score : $0.column < $1.column }
         var usedKinds = Set<LineItemColumn>()
-        for pair in pairs where columns[pair.column].kind == nil && !usedKinds.contains(pair.kind) {
-            columns[pair.column].kind = pair.kind
+        for pair in pairs where !usedKinds.contains(pair.kind) {
+            if let slot = pair.slot {
+                guard columns[pair.column].slots[slot] == nil else { continue }
+                columns[pair.column].slots[slot] = pair.kind
+            } else {
+                guard columns[pair.column].kind == nil else { continue }
+                columns[pair.column].kind = pair.kind
+            }
             usedKinds.insert(pair.kind)
         }
         for index in columns.indices {
@@ -392,8 +427,14 @@ public struct LineItemReader: Sendable {
                               box: BoundingBox.enclosing(phrases.map(\.box)) ?? lines[0].line.box))
         }
         func phrases(_ kind: LineItemColumn) -> [[Phrase]] {
-            guard let index = columns.firstIndex(where: { $0.kind == kind }) else { return [] }
-            return lines.map { $0.cells[index] ?? [] }
+            if let index = columns.firstIndex(where: { $0.kind == kind }) { return lines.map { $0.cells[index] ?? [] } }
+            // An entry of a stacked column: the n-th line of the row that has text in that column.
+            guard let index = columns.firstIndex(where: { $0.slots.contains(kind) }),
+                  let slot = columns[index].slots.firstIndex(of: kind) else { return [] }
+            let entries = lines.indices.filter { !(lines[$0].cells[index] ?? []).isEmpty }
+            return lines.indices.map { line in
+                slot < entries.count && entries[slot] == line ? lines[line].cells[index] ?? [] : []
+            }
         }
         for target in targets {
             let field = target.field
