@@ -139,6 +139,7 @@ let package = Package(
             name: "ProvenanceTests",
             dependencies: [
                 "Provenance", "ExtractCore", "JSONCore", "ExtractTestSupport", "PopplerStage", "TesseractStage",
+                "Evaluation",
             ]
         ),
         .testTarget(

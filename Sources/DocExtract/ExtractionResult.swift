@@ -23,7 +23,7 @@ public struct ExtractionResult: Sendable, Codable {
         public var confidence: Double
         /// Whether a person should check it.
         public var needsReview: Bool
-        /// How synthesis decided it: `model`, `candidate`, `repaired`, `null`.
+        /// How synthesis decided it: `model`, `candidate`, `table` (a row read from an item table), `repaired`, `null`.
         public var origin: String
         /// Where it is printed, when found.
         public var provenance: Location?

@@ -19,7 +19,8 @@ struct InspectCommand: AsyncParsableCommand {
 
             With --schema, each field of the schema is listed with the values found in the evidence without a \
             model (by the field's labels, or by its type), best first: what field-by-field synthesis offers the \
-            model, and takes unasked when one candidate leads clearly.
+            model, and takes unasked when one candidate leads clearly. Each array of objects is listed with the \
+            rows the item-table reader finds (synthesis takes them instead of asking the model).
             """
     )
 
@@ -102,6 +103,30 @@ extension InspectCommand {
                 let how = candidate.label.map { "\(candidate.method.rawValue) \"\($0)\"" } ?? candidate.method.rawValue
                 out += "    \(String(format: "%.2f", candidate.score))  \(candidate.value.serialized())  "
                     + "page \(candidate.page), \(how): \(CLIError.visible(candidate.text))\n"
+            }
+        }
+        out += rowsText(evidence, schema: schema)
+        return out
+    }
+
+    /// The rows the item-table reader finds for each array of objects in `schema`, with where each value is printed.
+    static func rowsText(_ evidence: DocumentEvidence, schema: JSONValue) -> String {
+        let arrays = Dictionary(grouping: SchemaFields.leaves(of: schema).filter(\.isInArray)) { field in
+            "/" + field.path.prefix { $0 != "*" }.joined(separator: "/")
+        }
+        guard !arrays.isEmpty else { return "" }
+        var out = "\n=== rows (item tables read without a model) ===\n"
+        let reader = LineItemReader(evidence: evidence)
+        for (pointer, fields) in arrays.sorted(by: { $0.key < $1.key }) {
+            let rows = reader.rows(for: fields)
+            out += "\(pointer)  \(rows.count) row\(rows.count == 1 ? "" : "s")\n"
+            if rows.isEmpty { out += "    (no item table found: synthesis asks the model)\n" }
+            for (number, row) in rows.enumerated() {
+                out += "    \(number + 1). page \(row.page)  \(row.value.serialized())\n"
+                for cell in row.cells {
+                    out += "         \(cell.pointer.split(separator: "/").last ?? "")  \(cell.value.serialized())  "
+                        + "\(cell.box): \(CLIError.visible(cell.text))\n"
+                }
             }
         }
         return out

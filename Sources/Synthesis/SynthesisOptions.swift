@@ -37,6 +37,10 @@ public struct SynthesisOptions: Sendable, Hashable {
     public var maxCandidates: Int = 5
     /// Items asked for in an array field at most (weak models repeat rows until the token limit). Default 20.
     public var maxArrayItems: Int = 20
+    /// Field by field: arrays of objects are read from the document's item table (`LineItemReader`: header labels,
+    /// columns, rows) before the model is asked; the model is asked only when no table gives valid rows. Default
+    /// true: on the ZUGFeRD dev set the table gave 28 of 39 rows fully right, the small model 0.
+    public var readsItemTables: Bool = true
 
     /// Model tokens (input and output) one document may use; once a document has used them, the next request
     /// fails with `.limitExceeded` instead of being sent. Default 200,000 (`--max-document-tokens`); nil

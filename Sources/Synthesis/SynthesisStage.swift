@@ -38,8 +38,9 @@ public struct SynthesisStage: Stage {
         // Version 7: fields asking for a currency, country, unit, document-type or VAT-category code get the code
         // of its printed form as a candidate, and answers such as "€" become the code (`CodeList`). Version 8:
         // e-invoice headings (`Handelsrechnung (380) Nr. 471102`), party blocks and postal lines give candidates.
-        // Version 9: a label read below a label (`USt.-Id.-Nr.:`, `Date d'échéance`) is no value.
-        return StageIdentity(name: "synthesis", version: 17, options: [
+        // Version 9: a label read below a label (`USt.-Id.-Nr.:`, `Date d'échéance`) is no value. Version 18: arrays
+        // of objects are read from the item table (`LineItemReader`) before the model is asked.
+        return StageIdentity(name: "synthesis", version: 18, options: [
             "provider": descriptor.provider,
             "model": descriptor.model,
             "strategy": options.resolvedStrategy(provider: descriptor.provider).rawValue,
@@ -50,6 +51,7 @@ public struct SynthesisStage: Stage {
             "candidates": String(options.maxCandidates),
             "clear_margin": String(options.clearCandidateMargin),
             "array_items": String(options.maxArrayItems),
+            "item_tables": String(options.readsItemTables),
             "prompt": String(PromptBuilder.version),
             "date_order": normalizer.dateOrder.rawValue,
         ])

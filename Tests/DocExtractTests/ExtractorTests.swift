@@ -196,7 +196,11 @@ import Testing
             }
             return #"{"value": null}"#
         }], provider: "local")
-        let extractor = try extractor(model, cache: false) { $0.synthesis.strategy = .auto }
+        // The model's rows are what this test checks: the item table is not read here.
+        let extractor = try extractor(model, cache: false) {
+            $0.synthesis.strategy = .auto
+            $0.synthesis.readsItemTables = false
+        }
         defer { extractor.close() }
         let result = try await extractor.extract(pdfAt: Fixtures.sample("invoice.pdf").path, schema: schema)
         #expect(result.status != .failure, "\(result.errors)")
@@ -208,5 +212,24 @@ import Testing
         // Every question is small and constrained: no request carries the whole schema.
         #expect(model.requests.allSatisfy { $0.responseSchema != nil })
         #expect(model.requests.count >= 1)
+    }
+
+    /// Field by field, the invoice's item table (`Description`, `Quantity`, `Unit price`, `Amount`) gives every row
+    /// as printed, and the model is not asked for rows.
+    @Test func fieldByFieldReadsTheItemTable() async throws {
+        let expected = try JSONValue(parsing: Self.expectedText)
+        let model = ScriptedLanguageModel([.respond { request in
+            let question = request.messages.last?.text ?? ""
+            if question.contains("{\"choice\"") { return #"{"choice": 1}"# }
+            if question.contains("{\"rows\"") { return #"{"rows": []}"# }
+            return #"{"value": null}"#
+        }], provider: "local")
+        let extractor = try extractor(model, cache: false) { $0.synthesis.strategy = .auto }
+        defer { extractor.close() }
+        let result = try await extractor.extract(pdfAt: Fixtures.sample("invoice.pdf").path, schema: schema)
+        let value = try #require(result.value)
+        #expect(value["line_items"] == expected["line_items"])
+        #expect(!model.requests.contains { ($0.messages.last?.text ?? "").contains("{\"rows\"") })
+        #expect(result.diagnostics.contains { $0.code == "synthesis.rows" && $0.message.contains("item table") })
     }
 }
