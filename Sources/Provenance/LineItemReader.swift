@@ -20,7 +20,7 @@ import JSONCore
 ///
 /// Cells are read by the field's type: numbers in German, French and English formats (``ValueNormalizer``), a
 /// unit printed with the quantity (`20 Stk` → 20 and, when the field asks for a UN/ECE Rec 20 code, `H87`; a bare
-/// count `20` → `C62`, Rec 20's "one"), a
+/// count `20` gives no unit), a
 /// position number, an item number, a name from its first line and the description lines directly under it. A
 /// GTIN printed in an item-number column with a `(GTIN)` or `EAN` mark beside it is the row's global item id.
 public struct LineItemReader: Sendable {
@@ -457,12 +457,9 @@ public struct LineItemReader: Sendable {
                 } else {
                     for phrase in phrases(.quantity).joined() {
                         guard let (_, rest) = Self.leadingNumber(phrase.text, normalizer: normalizer) else { continue }
-                        // A quantity printed without a unit is a plain count: Rec 20's `C62` ("one"), when the
-                        // field asks for a code of that list.
-                        if rest.isEmpty, CodeList.list(for: field) == .unit, CodeList.wantsCode(field),
-                           let value = normalizer.codeValue("C62", for: field) {
-                            record(target, value, [phrase])
-                        } else if !rest.isEmpty, let value = unitValue(rest, for: field) {
+                        // A quantity printed without a unit gives no unit: Rec 20's `C62` ("one") would be a
+                        // guess, and an unprinted value is left out rather than inferred.
+                        if !rest.isEmpty, let value = unitValue(rest, for: field) {
                             record(target, value, [phrase])
                         }
                         break

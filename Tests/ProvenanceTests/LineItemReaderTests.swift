@@ -169,8 +169,9 @@ struct LineItemReaderTests {
     }
 
     /// Every ZUGFeRD dev invoice and the invoice2data invoices with line items, text layer only. Measured when
-    /// the reader was written: ZUGFeRD 28 of 39 rows fully right and 294 of 317 row values (the small model alone:
-    /// 0 rows); invoice2data 9 of 13 rows and 42 of 50 values (AmazonWebServices prints no item table header).
+    /// the reader was written: ZUGFeRD 21 of 39 rows fully right and 287 of 317 row values (the small model alone:
+    /// 0 rows; 28 rows if a quantity printed without a unit were given Rec 20's `C62`, which is not printed and so
+    /// not given); invoice2data 9 of 13 rows and 42 of 50 values (AmazonWebServices prints no item table header).
     @Test(.enabled(if: hasCorpus)) func corpusRows() throws {
         var log: [String] = []
         var zugferd = Tally()
@@ -206,8 +207,8 @@ struct LineItemReaderTests {
         log.append("invoice2data: rows \(others.rowsRight)/\(others.rowsExpected) fully right, "
             + "row values \(others.fieldsRight)/\(others.fieldsExpected)")
         print(log.joined(separator: "\n"))
-        #expect(zugferd.rowsRight >= 26, "\(log.joined(separator: "\n"))")
-        #expect(zugferd.fieldsRight >= 285, "\(log.joined(separator: "\n"))")
+        #expect(zugferd.rowsRight >= 20, "\(log.joined(separator: "\n"))")
+        #expect(zugferd.fieldsRight >= 280, "\(log.joined(separator: "\n"))")
         #expect(others.rowsRight >= 9, "\(log.joined(separator: "\n"))")
     }
 }
