@@ -38,9 +38,9 @@ public struct SynthesisStage: Stage {
         // Version 7: fields asking for a currency, country, unit, document-type or VAT-category code get the code
         // of its printed form as a candidate, and answers such as "€" become the code (`CodeList`). Version 8:
         // e-invoice headings (`Handelsrechnung (380) Nr. 471102`), party blocks and postal lines give candidates.
-        // Version 9: a label read below a label (`USt.-Id.-Nr.:`, `Date d'échéance`) is no value. Version 18: arrays
+        // Version 9: a label read below a label (`USt.-Id.-Nr.:`, `Date d'échéance`) is no value. Version 19: arrays
         // of objects are read from the item table (`LineItemReader`) before the model is asked.
-        return StageIdentity(name: "synthesis", version: 18, options: [
+        return StageIdentity(name: "synthesis", version: 19, options: [
             "provider": descriptor.provider,
             "model": descriptor.model,
             "strategy": options.resolvedStrategy(provider: descriptor.provider).rawValue,
