@@ -88,6 +88,12 @@ changedSchema = changedSchema.replacingOccurrences(of: "Key fields of a commerci
 let changedPath = work.appendingPathComponent("invoice-changed.schema.json").path
 try changedSchema.write(toFile: changedPath, atomically: true, encoding: .utf8)
 let changed = rssOnly ? skipped : try runExtract(executable, [document, "--schema", changedPath, "--cache-dir", cache])
+// A scanned page, where the cold run pays for OCR and model calls: born-digital invoice.pdf now needs almost no
+// model call (its line items come from the item table), so its cold run no longer shows what the cache saves.
+let scan = "\(samples)/receipt-scanned.pdf"
+let scanSchema = "\(schemas)/receipt.schema.json"
+let scanCold = rssOnly ? skipped : try runExtract(executable, [scan, "--schema", scanSchema, "--cache-dir", cache])
+let scanWarm = rssOnly ? skipped : try runExtract(executable, [scan, "--schema", scanSchema, "--cache-dir", cache])
 
 // MARK: Peak RSS against document length
 
@@ -130,6 +136,7 @@ func describe(_ run: Run) -> String {
 }
 
 let speedup = cold.seconds / max(warm.seconds, 1e-6)
+let scanSpeedup = scanCold.seconds / max(scanWarm.seconds, 1e-6)
 let rssRatio = twoHundred.peakRSSMiB / max(twenty.peakRSSMiB, 1e-6)
 print("""
 
@@ -142,6 +149,11 @@ includes starting the local model\(describe(cold)) |
 | warm: same document and schema | \(String(format: "%.3f", warm.seconds)) s | \
 \(String(format: "%.0f", warm.peakRSSMiB)) MiB | \(String(format: "%.0f", speedup))× faster than cold \
 (goal ≥ 100×: \(speedup >= 100 ? "met" : "NOT met"))\(describe(warm)) |
+| cold: receipt-scanned.pdf (OCR), empty cache | \(String(format: "%.2f", scanCold.seconds)) s | \
+\(String(format: "%.0f", scanCold.peakRSSMiB)) MiB | \(describe(scanCold)) |
+| warm: same scan and schema | \(String(format: "%.3f", scanWarm.seconds)) s | \
+\(String(format: "%.0f", scanWarm.peakRSSMiB)) MiB | \(String(format: "%.0f", scanSpeedup))× faster than cold \
+(goal ≥ 100×: \(scanSpeedup >= 100 ? "met" : "NOT met"))\(describe(scanWarm)) |
 | schema changed (description) | \(String(format: "%.2f", changed.seconds)) s | \
 \(String(format: "%.0f", changed.peakRSSMiB)) MiB | only synthesis re-runs\(describe(changed)) |
 | 20-page generated PDF, no cache | \(String(format: "%.2f", twenty.seconds)) s | \
