@@ -67,10 +67,12 @@ extension CandidateFinder {
                     let box = BoundingBox.enclosing(pieces.filter { value.contains($0.text) || $0.text.contains(value) }
                         .map(\.box)) ?? BoundingBox.enclosing(pieces.map(\.box))!
                     let order = Double(stream.page - 1) + box.y / 1000
+                    // An address printed on one line between other parts is a letterhead's: the issuer's.
+                    let weight = segments.count > 1 ? 0.6 : 0.4
                     result.append(Candidate(value: normalized, text: printed.map(\.text).joined(separator: " "),
                                             page: stream.page, box: box,
                                             source: stream.source == .ocr ? .ocr : .textLayer,
-                                            score: 0.4 / (1 + order), method: .postalLine))
+                                            score: weight / (1 + order), method: .postalLine))
                 }
             }
         }

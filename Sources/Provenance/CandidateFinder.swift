@@ -732,6 +732,8 @@ public struct CandidateFinder: Sendable {
                 // is no buyer's tax number): the candidate keeps its place but not the label's authority, so an
                 // optional field does not take it unasked.
                 if candidate.showsItsField, role == .buyer ? !inBuyerBlock : inBuyerBlock {
+                    // The other party's postal line (a letterhead scores high) is not this party's address.
+                    if candidate.method == .postalLine { candidate.score *= 0.6 }
                     candidate.method = .typeScan
                     candidate.label = nil
                 }

@@ -132,6 +132,9 @@ struct EInvoiceCandidateTests {
         #expect(first("/seller/city")?.value == "Malaucène")
         #expect(first("/seller/country")?.value == "FR")
         #expect(first("/seller/city")?.method == .postalLine && first("/seller/city")?.showsItsField == true)
+        // The letterhead leads clearly, so the small model is not asked to choose (it picked the buyer's line).
+        let cities = found["/seller/city"] ?? []
+        #expect(cities.count < 2 || cities[0].score - cities[1].score >= 0.15, "\(cities)")
         #expect(first("/buyer/city")?.value == "Lyon")
         #expect(first("/buyer/city")?.method == .postalLine)
     }
