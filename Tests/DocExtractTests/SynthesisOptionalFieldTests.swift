@@ -21,20 +21,7 @@ import Testing
 
     /// One page, one line per entry, each word its own box (as the text layer gives them).
     static func evidence(_ rows: [String]) -> DocumentEvidence {
-        let lines = rows.enumerated().map { row, text in
-            var x = 50.0
-            return TextLine(words: text.split(separator: " ").map { word in
-                let width = Double(word.count) * 6
-                defer { x += width + 5 }
-                return TextWord(text: String(word), box: BoundingBox(x: x, y: 100 + Double(row) * 20, width: width,
-                                                                     height: 10))
-            })
-        }
-        let size = PageSize(width: 595, height: 842)
-        return DocumentEvidence(
-            info: DocumentInfo(pageCount: 1, pageSizes: [size]),
-            pages: [PageEvidence(number: 1, size: size, textLayer: PageText(source: .textLayer, lines: lines))]
-        )
+        MadeUpEvidence.lines(rows, left: 50, top: 100)
     }
 
     /// A model that takes the first candidate offered and copies the printed date when asked for a value.

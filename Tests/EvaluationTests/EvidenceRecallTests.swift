@@ -1,5 +1,6 @@
 import Evaluation
 import ExtractCore
+import ExtractTestSupport
 import Foundation
 import JSONCore
 import Testing
@@ -8,16 +9,7 @@ import Testing
 struct EvidenceRecallTests {
     /// One text-layer page with `lines` of words.
     static func evidence(_ lines: [[String]]) -> DocumentEvidence {
-        var textLines: [TextLine] = []
-        for (row, words) in lines.enumerated() {
-            textLines.append(TextLine(words: words.enumerated().map { column, text in
-                TextWord(text: text, box: BoundingBox(x: Double(40 + 70 * column), y: Double(40 + 20 * row),
-                                                      width: 60, height: 10))
-            }))
-        }
-        let page = PageEvidence(number: 1, size: PageSize(width: 595, height: 842),
-                                textLayer: PageText(source: .textLayer, lines: textLines))
-        return DocumentEvidence(info: DocumentInfo(pageCount: 1, pageSizes: [page.size]), pages: [page])
+        MadeUpEvidence.grid(lines)
     }
 
     static let schema: JSONValue = [

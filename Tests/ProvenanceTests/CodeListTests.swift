@@ -163,16 +163,7 @@ import Testing
         #expect(partial.locate("KWH", field: unit) == nil)
         // Made-up evidence: "m" alone on a line, then "5 m".
         func evidence(_ lines: [[String]]) -> DocumentEvidence {
-            var textLines: [TextLine] = []
-            for (row, words) in lines.enumerated() {
-                textLines.append(TextLine(words: words.enumerated().map { column, text in
-                    TextWord(text: text, box: BoundingBox(x: Double(40 + 60 * column), y: Double(40 + 20 * row),
-                                                          width: 50, height: 10))
-                }))
-            }
-            let page = PageEvidence(number: 1, size: PageSize(width: 595, height: 842),
-                                    textLayer: PageText(source: .textLayer, lines: textLines))
-            return DocumentEvidence(info: DocumentInfo(pageCount: 1, pageSizes: [page.size]), pages: [page])
+            MadeUpEvidence.grid(lines, step: 60, width: 50)
         }
         let alone = EvidenceLocator(evidence: evidence([["Zone", "m", "Nord"], ["Kabel", "gelb"]]))
         #expect(alone.locate("MTR", field: unit) == nil)

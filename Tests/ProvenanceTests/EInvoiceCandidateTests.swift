@@ -8,14 +8,19 @@ import Testing
 /// Candidates on real e-invoices of the ZUGFeRD corpus (text layer): the number in the document's heading, the
 /// parties' blocks told apart, and the parts of postal lines.
 struct EInvoiceCandidateTests {
-    static func top(_ file: String) throws -> [String: JSONValue] {
+    /// Every field's candidates on a ZUGFeRD dev document's text layer, by pointer.
+    static func candidates(_ file: String) throws -> [String: [Candidate]] {
         let evidence = try TestEvidence.textLayer(Fixtures.corpus("zugferd/eval/\(file).pdf"))
         let schema = try TestEvidence.json(Fixtures.corpus("zugferd/invoice.schema.json"))
-        var best: [String: JSONValue] = [:]
-        for (field, candidates) in CandidateFinder(evidence: evidence).candidates(forSchema: schema) {
-            if let first = candidates.first { best[field.pointer] = first.value }
-        }
-        return best
+        return Dictionary(
+            CandidateFinder(evidence: evidence).candidates(forSchema: schema).map { ($0.field.pointer, $0.candidates) },
+            uniquingKeysWith: { first, _ in first }
+        )
+    }
+
+    /// Every field's best candidate.
+    static func top(_ file: String) throws -> [String: JSONValue] {
+        try candidates(file).compactMapValues { $0.first?.value }
     }
 
     /// `Handelsrechnung (380) Nr. 471102 vom 05.03.2018`, a `Verkäufer` block above a `Käufer/Leistungsempfänger`
@@ -40,12 +45,7 @@ struct EInvoiceCandidateTests {
     /// The buyer prints no tax number: the seller's `Steuernummer:` is no label-found candidate for it, and the
     /// next label below a label (`USt.-Id.-Nr.:` below `Steuernummer:`) is no value at all.
     @Test func theOtherPartysLabelsAndLabelsBelowLabelsGiveNoLabelledValue() throws {
-        let evidence = try TestEvidence.textLayer(Fixtures.corpus("zugferd/eval/EN16931_Einfach.pdf"))
-        let schema = try TestEvidence.json(Fixtures.corpus("zugferd/invoice.schema.json"))
-        let found = Dictionary(
-            CandidateFinder(evidence: evidence).candidates(forSchema: schema).map { ($0.field.pointer, $0.candidates) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        let found = try Self.candidates("EN16931_Einfach")
         let buyerTax = try #require(found["/buyer/tax_number"])
         let labelled = buyerTax.filter(\.foundByLabel)
         #expect(labelled.isEmpty, "\(labelled)")
@@ -67,12 +67,7 @@ struct EInvoiceCandidateTests {
     /// buyer's by its label wherever it stands; `Votre référence` is the order reference, and the name under
     /// `Adresse de livraison` the buyer's. The French `de 120 000,00` is no VAT number.
     @Test func frenchLabelsNameTheParties() throws {
-        let evidence = try TestEvidence.textLayer(Fixtures.corpus("zugferd/eval/Avoir_FR_type381_BASIC.pdf"))
-        let schema = try TestEvidence.json(Fixtures.corpus("zugferd/invoice.schema.json"))
-        let found = Dictionary(
-            CandidateFinder(evidence: evidence).candidates(forSchema: schema).map { ($0.field.pointer, $0.candidates) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        let found = try Self.candidates("Avoir_FR_type381_BASIC")
         #expect(found["/seller/vat_id"]?.first?.value == "FR11999999998")
         #expect(found["/buyer/vat_id"]?.first?.value == "FR19787878784")
         #expect(found["/buyer/vat_id"]?.first?.foundByLabel == true)
@@ -120,12 +115,7 @@ struct EInvoiceCandidateTests {
     /// A letterhead printing the issuer's address on one line between dashes gives the seller's street, postcode,
     /// city and country; the postal line under `Adresse de livraison` is the buyer's.
     @Test func aLetterheadLineGivesTheSellersAddress() throws {
-        let evidence = try TestEvidence.textLayer(Fixtures.corpus("zugferd/eval/Avoir_FR_type381_BASIC.pdf"))
-        let schema = try TestEvidence.json(Fixtures.corpus("zugferd/invoice.schema.json"))
-        let found = Dictionary(
-            CandidateFinder(evidence: evidence).candidates(forSchema: schema).map { ($0.field.pointer, $0.candidates) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        let found = try Self.candidates("Avoir_FR_type381_BASIC")
         func first(_ pointer: String) -> Candidate? { found[pointer]?.first }
         #expect(first("/seller/street")?.value == "1242 chemin de l'olive")
         #expect(first("/seller/postcode")?.value == "84340")

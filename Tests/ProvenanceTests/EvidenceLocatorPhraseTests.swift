@@ -1,4 +1,5 @@
 import ExtractCore
+import ExtractTestSupport
 import JSONCore
 import Provenance
 import Testing
@@ -7,16 +8,8 @@ import Testing
 @Suite struct EvidenceLocatorPhraseTests {
     /// One page whose `lines` of words were read by `source`, each line 20 points below the last.
     static func evidence(_ lines: [[String]], source: TextSource = .ocr) -> DocumentEvidence {
-        let textLines = lines.enumerated().map { row, words in
-            TextLine(words: words.enumerated().map { column, text in
-                TextWord(text: text, box: BoundingBox(x: Double(20 + 50 * column), y: Double(40 + 20 * row),
-                                                      width: 45, height: 12), confidence: source == .ocr ? 0.8 : nil)
-            })
-        }
-        let text = PageText(source: source, lines: textLines)
-        let page = PageEvidence(number: 1, size: PageSize(width: 400, height: 600),
-                                textLayer: source == .textLayer ? text : nil, ocr: source == .ocr ? text : nil)
-        return DocumentEvidence(info: DocumentInfo(pageCount: 1, pageSizes: [page.size]), pages: [page])
+        MadeUpEvidence.grid(lines, left: 20, step: 50, width: 45, height: 12, source: source,
+                            confidence: source == .ocr ? 0.8 : nil, pageSize: PageSize(width: 400, height: 600))
     }
 
     /// An address over three lines of a receipt, each line begun by a `|` where OCR met the paper's edge: the

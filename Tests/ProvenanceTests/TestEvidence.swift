@@ -47,18 +47,7 @@ enum TestEvidence {
 
     /// Made-up text-layer evidence: one page, one line per entry, words split at spaces, each its own box.
     static func lines(_ rows: [String]) -> DocumentEvidence {
-        let lines = rows.enumerated().map { row, text in
-            var x = 40.0
-            return TextLine(words: text.split(separator: " ").map { word in
-                let width = Double(word.count) * 6
-                defer { x += width + 5 }
-                return TextWord(text: String(word), box: BoundingBox(x: x, y: 40 + 20 * Double(row), width: width,
-                                                                     height: 10))
-            })
-        }
-        let page = PageEvidence(number: 1, size: PageSize(width: 595, height: 842),
-                                textLayer: PageText(source: .textLayer, lines: lines))
-        return DocumentEvidence(info: DocumentInfo(pageCount: 1, pageSizes: [page.size]), pages: [page])
+        MadeUpEvidence.lines(rows)
     }
 
     /// `samples/invoice.pdf`, text layer.

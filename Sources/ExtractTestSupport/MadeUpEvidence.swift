@@ -1,0 +1,41 @@
+import ExtractCore
+
+/// One page of made-up evidence for unit tests, one line per entry.
+public enum MadeUpEvidence {
+    /// Words on a grid: word `c` of line `r` at x = `left` + `step`·c, y = `top` + 20·r, `width` × `height`.
+    public static func grid(
+        _ rows: [[String]], left: Double = 40, step: Double = 70, width: Double = 60, height: Double = 10,
+        top: Double = 40, source: TextSource = .textLayer, confidence: Double? = nil,
+        pageSize: PageSize = PageSize(width: 595, height: 842)
+    ) -> DocumentEvidence {
+        let lines = rows.enumerated().map { row, words in
+            TextLine(words: words.enumerated().map { column, text in
+                TextWord(text: text, box: BoundingBox(x: left + step * Double(column), y: top + 20 * Double(row),
+                                                      width: width, height: height), confidence: confidence)
+            })
+        }
+        return page(lines, source: source, size: pageSize)
+    }
+
+    /// Text-layer lines split at spaces, each word 6 pt a character wide and 5 pt from the next, from x = `left`
+    /// at y = `top` + 20·row (as the text layer gives words).
+    public static func lines(_ rows: [String], left: Double = 40, top: Double = 40) -> DocumentEvidence {
+        let lines = rows.enumerated().map { row, text in
+            var x = left
+            return TextLine(words: text.split(separator: " ").map { word in
+                let width = Double(word.count) * 6
+                defer { x += width + 5 }
+                return TextWord(text: String(word), box: BoundingBox(x: x, y: top + 20 * Double(row), width: width,
+                                                                     height: 10))
+            })
+        }
+        return page(lines, source: .textLayer, size: PageSize(width: 595, height: 842))
+    }
+
+    private static func page(_ lines: [TextLine], source: TextSource, size: PageSize) -> DocumentEvidence {
+        let text = PageText(source: source, lines: lines)
+        let page = PageEvidence(number: 1, size: size, textLayer: source == .ocr ? nil : text,
+                                ocr: source == .ocr ? text : nil)
+        return DocumentEvidence(info: DocumentInfo(pageCount: 1, pageSizes: [size]), pages: [page])
+    }
+}
