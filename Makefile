@@ -6,7 +6,8 @@ SHELL := /bin/bash
 
 SWIFT ?= swift
 PYTHON ?= python3
-# Tesseract is 5-9x slower unless this is set when the process starts (the CLI re-executes itself to ensure it).
+# Tesseract is 5-9x slower unless this is set when the process starts (the CLI passes it to its worker processes,
+# and re-executes itself with it when it runs Tesseract itself, `--isolation none`).
 export OMP_THREAD_LIMIT ?= 1
 DOCEXTRACT_HOME ?= $(HOME)/.local/share/docextract
 export DOCEXTRACT_HOME

@@ -118,7 +118,7 @@ let package = Package(
             dependencies: ["ExtractCore", "PopplerStage", "TesseractStage"]
         ),
         .executableTarget(name: "BenchJSONSchema", dependencies: ["JSONCore", "JSONSchema"]),
-        .executableTarget(name: "BenchPipeline", dependencies: ["ExtractTestSupport"]),
+        .executableTarget(name: "BenchPipeline", dependencies: ["ExtractTestSupport", "DocExtract"]),
         .executableTarget(name: "BenchLayout", dependencies: ["ExtractCore", "PopplerStage", "Layout"]),
         .executableTarget(name: "BenchModels", dependencies: ["ModelClients", "JSONCore", "ExtractTestSupport"]),
         .executableTarget(name: "BenchWatch"),

@@ -19,6 +19,7 @@ public final class EvidenceReader: Sendable {
     private let workers: WorkerEvidence?
     private let threadCount: Int
     private let workerFiles = WorkerTemporaryFile.Registry()
+    private let infoStage: CachedStage<DocumentInfoStage>
     private let textStage: CachedStage<PageStage<TextLayerStage.Output>>
     private let ocrStage: CachedStage<PageStage<PageOCRStage.Output>>?
     private let regionStage: CachedStage<RegionOCRStage>?
@@ -109,6 +110,18 @@ public final class EvidenceReader: Sendable {
                 )
             }
         }
+        let (pdfReader, workerReader, files) = (pdf, workers, workerFiles)
+        infoStage = CachedStage(
+            DocumentInfoStage { request in
+                if let workerReader {
+                    return try await workerReader.info(
+                        request.source, path: files.path(of: request.source, digest: request.documentDigest)
+                    )
+                }
+                return try await pdfReader!.info(request.source)
+            },
+            store: cache, observe: observe, warn: warn
+        )
         if options.layout == .vision, let visionModel {
             // Pages for the vision model are rendered in this process (PNG only, no OCR engine involved).
             let renderer = pdf ?? PDFReader(threads: 1)
@@ -166,12 +179,17 @@ public final class EvidenceReader: Sendable {
     private func read(_ source: PDFSource, workers: WorkerEvidence?, file: String? = nil, layout: Bool) async throws
         -> DocumentEvidence
     {
-        let info: DocumentInfo
-        if let workers {
-            info = try await workers.info(source, path: file ?? WorkerTemporaryFile.Registry.path(of: source))
-        } else {
-            info = try await pdf!.info(source)
+        let digest: String
+        do {
+            digest = try Self.digest(of: source)
+        } catch {
+            // Opening says best what is wrong with a file that cannot be hashed (missing, a folder …).
+            _ = try await infoStage.wrapped.run(DocumentInfoStage.Request(source: source, documentDigest: ""))
+            throw error
         }
+        if let file { workerFiles.register(file, digest: digest) }
+        defer { if file != nil { workerFiles.unregister(digest: digest) } }
+        let info = try await documentInfo(source, digest: digest)
         let diagnostics = DiagnosticCollector()
         guard info.pageCount > 0 else {
             throw ExtractError(.damagedPDF, "the PDF has no pages", path: source.displayName)
@@ -188,9 +206,6 @@ public final class EvidenceReader: Sendable {
         let numbers = options.pages.pages(in: info.pageCount)
         try EvidenceLimits.checkPageCount(numbers.count, of: info.pageCount, limit: options.maximumPages,
                                           source: source)
-        let digest = try Self.digest(of: source)
-        if let file { workerFiles.register(file, digest: digest) }
-        defer { if file != nil { workerFiles.unregister(digest: digest) } }
         let window = max(2, threadCount * 2)
         var results: [Int: PageEvidence] = [:]
         try await withThrowingTaskGroup(of: PageEvidence.self) { group in
@@ -258,6 +273,18 @@ public final class EvidenceReader: Sendable {
             }
         }
         return evidence
+    }
+
+    /// The document's page count and sizes: from the cache when the same bytes were opened before without a
+    /// password, by opening the document otherwise.
+    ///
+    /// A document given with a password is always opened, and its facts are not cached: opening is what checks
+    /// the password, and a cached answer would let a later run without it read the cached pages. (A document
+    /// that opened without a password needs none, so its facts may be cached even when it is encrypted.)
+    private func documentInfo(_ source: PDFSource, digest: String) async throws -> DocumentInfo {
+        let request = DocumentInfoStage.Request(source: source, documentDigest: digest)
+        if source.password != nil { return try await infoStage.wrapped.run(request) }
+        return try await infoStage.run(request)
     }
 
     private func readPage(

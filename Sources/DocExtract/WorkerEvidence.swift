@@ -14,11 +14,15 @@ import Synchronization
 /// `.timeLimitExceeded`; the next request starts a new worker.
 final class WorkerEvidence: Sendable {
     private let pool: ThreadWorkerPool<WorkerSlot>
+    private let starts = WorkerStarts()
     let options: WorkerProcessOptions
 
     init(options: WorkerProcessOptions, threads: Int) {
         self.options = options
-        pool = ThreadWorkerPool(threadCount: threads, name: "evidence-worker") { WorkerSlot(options: options) }
+        let starts = starts
+        pool = ThreadWorkerPool(threadCount: threads, name: "evidence-worker") {
+            WorkerSlot(options: options, starts: starts)
+        }
     }
 
     var threadCount: Int { pool.threadCount }
@@ -28,8 +32,8 @@ final class WorkerEvidence: Sendable {
         pool.shutdown(waitUntilStopped: waitUntilStopped)
     }
 
-    /// The number of worker processes started so far (replacements included).
-    var workersStarted: Int { WorkerSlot.started.withLock { $0 } }
+    /// The number of worker processes this pool started so far (replacements included).
+    var workersStarted: Int { starts.count.withLock { $0 } }
 
     func info(_ source: PDFSource, path: String) async throws -> DocumentInfo {
         let request = WorkerMessage.Request(
@@ -76,14 +80,20 @@ final class WorkerEvidence: Sendable {
     }
 }
 
+/// How many worker processes one pool started.
+final class WorkerStarts: Sendable {
+    let count = Mutex(0)
+}
+
 /// One pool thread's worker process, started on first use and replaced after it dies.
 final class WorkerSlot {
-    static let started = Mutex(0)
     private let options: WorkerProcessOptions
+    private let starts: WorkerStarts
     private var process: PipedProcess?
 
-    init(options: WorkerProcessOptions) {
+    init(options: WorkerProcessOptions, starts: WorkerStarts) {
         self.options = options
+        self.starts = starts
     }
 
     /// Sends `request` and returns the worker's final reply; a reply carrying an error is thrown.
@@ -143,7 +153,7 @@ final class WorkerSlot {
             let started = try PipedProcess(
                 executable: options.executable, arguments: arguments, environment: options.environment
             )
-            Self.started.withLock { $0 += 1 }
+            starts.count.withLock { $0 += 1 }
             process = started
             return started
         } catch {

@@ -46,7 +46,12 @@ struct WorkerTemporaryFile {
 
         /// The path a worker opens for `request`.
         func path(for request: PageRequest) -> String {
-            paths.withLock { $0[request.documentDigest] } ?? Self.path(of: request.source)
+            path(of: request.source, digest: request.documentDigest)
+        }
+
+        /// The path a worker opens for the document `source` with the SHA-256 `digest`.
+        func path(of source: PDFSource, digest: String) -> String {
+            paths.withLock { $0[digest] } ?? Self.path(of: source)
         }
 
         /// The path of a file source (an in-memory source reaching here has no file: its name is used).

@@ -18,6 +18,7 @@ enum WorkerMode {
         var options = WorkerProcessOptions(executable: URL(fileURLWithPath: "/proc/self/exe"))
         options.arguments = [argument]
         options.memoryLimitBytes = memoryLimitBytes
+        options.environment = ProcessBootstrap.workerEnvironment()
         return options
     }
 }

@@ -29,7 +29,42 @@ import Testing
         #expect(events.executions(of: "poppler.text") == 0)
         #expect(events.executions(of: "tesseract.ocr") == 0)
         #expect(events.hits(of: "poppler.text") == 3 && events.hits(of: "tesseract.ocr") == 1)
+        #expect(events.executions(of: "pdf.info") == 0 && events.hits(of: "pdf.info") == 1,
+                "the document is not even opened again")
         #expect(first.pages == second.pages)
+        #expect(first.info == second.info)
+    }
+
+    /// Opening a document is what checks its password: a document given with one is opened every time, and what
+    /// a run with the password read is never handed to a run without it.
+    @Test func aDocumentGivenWithAPasswordIsOpenedEveryTime() async throws {
+        let cache = InMemoryCache()
+        let events = StageEventRecorder()
+        let encrypted = Fixtures.sample("encrypted.pdf").path
+        for _ in 0..<2 {
+            let reader = try EvidenceReader(cache: cache, observe: events.record)
+            defer { reader.close() }
+            let evidence = try await reader.read(.file(encrypted, password: "secret"))
+            #expect(evidence.info.isEncrypted)
+        }
+        #expect(events.hits(of: "pdf.info") + events.executions(of: "pdf.info") == 0, "no cached document facts")
+        #expect(events.hits(of: "poppler.text") >= 1, "the second run read its pages from the cache")
+        let reader = try EvidenceReader(cache: cache, observe: events.record)
+        defer { reader.close() }
+        await #expect(throws: ExtractError.self) { _ = try await reader.read(.file(encrypted)) }
+    }
+
+    /// A file that cannot be hashed is reported as opening it reports it (missing, a folder), not as unhashable.
+    @Test func aMissingFileIsNamedAsMissing() async throws {
+        let reader = try EvidenceReader(cache: InMemoryCache())
+        defer { reader.close() }
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("missing-\(UUID().uuidString).pdf")
+        do {
+            _ = try await reader.read(.file(missing.path))
+            Issue.record("expected an error")
+        } catch let error as ExtractError {
+            #expect(error.code == .fileNotFound, "\(error)")
+        }
     }
 
     @Test func changedResolutionReRunsOnlyOCR() async throws {

@@ -116,13 +116,13 @@ import Testing
         let cold = try await first.extract(pdfAt: path, schema: letter)
         first.close()
         #expect(cold.status != .failure)
-        #expect(cold.stagesExecuted == 5, "3 text layers + 1 OCR + synthesis")
+        #expect(cold.stagesExecuted == 6, "document info + 3 text layers + 1 OCR + synthesis")
 
         let second = try extractor(letterModel)
         let warm = try await second.extract(pdfAt: path, schema: letter)
         second.close()
         #expect(warm.stagesExecuted == 0, "a second identical run executes no stage")
-        #expect(warm.cacheHits == 5)
+        #expect(warm.cacheHits == 6)
         #expect(warm.value == cold.value)
 
         // A changed schema re-runs only synthesis.

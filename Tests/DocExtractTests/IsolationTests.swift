@@ -45,6 +45,20 @@ import Testing
         #expect(isolated.workerProcessesStarted >= 1)
     }
 
+    @Test func aDocumentReadBeforeStartsNoWorker() async throws {
+        let source = PDFSource.file(Fixtures.sample("mixed.pdf").path)
+        let cache = InMemoryCache()
+        let cold = try EvidenceReader(options: options(), threads: 1, cache: cache)
+        let first = try await cold.read(source)
+        cold.close()
+        #expect(cold.workerProcessesStarted >= 1)
+        let warm = try EvidenceReader(options: options(), threads: 1, cache: cache)
+        defer { warm.close() }
+        let second = try await warm.read(source)
+        #expect(warm.workerProcessesStarted == 0, "the document's facts and pages all came from the cache")
+        #expect(second.info == first.info && second.pages == first.pages)
+    }
+
     @Test func aCrashingWorkerFailsOneDocumentAndTheNextGetsAFreshWorker() async throws {
         let reader = try EvidenceReader(
             options: options(environment: ["DOCEXTRACT_TEST_CRASH_PAGE": "2"]), threads: 1
