@@ -10,17 +10,40 @@ public struct DatasetEntry: Sendable, Hashable, Codable {
     public var schema: String
     /// 1-based line in the list.
     public var line: Int
+    /// Whether a value absent from the ground truth means the document has none. False when the list says
+    /// otherwise (see ``load(list:)``): then a value given there is counted apart, not as fabricated.
+    public var absenceIsGroundTruth = true
 
     /// Creates an entry.
-    public init(pdf: String, expected: String, schema: String, line: Int) {
+    public init(pdf: String, expected: String, schema: String, line: Int, absenceIsGroundTruth: Bool = true) {
         self.pdf = pdf
         self.expected = expected
         self.schema = schema
         self.line = line
+        self.absenceIsGroundTruth = absenceIsGroundTruth
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case pdf, expected, schema, line, absenceIsGroundTruth
+    }
+
+    /// Reads an entry; ``absenceIsGroundTruth`` may be missing (older results files) and reads as true.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        pdf = try container.decode(String.self, forKey: .pdf)
+        expected = try container.decode(String.self, forKey: .expected)
+        schema = try container.decode(String.self, forKey: .schema)
+        line = try container.decode(Int.self, forKey: .line)
+        absenceIsGroundTruth = try container.decodeIfPresent(Bool.self, forKey: .absenceIsGroundTruth) ?? true
+    }
+
+    /// The directive line by which a list says that its ground truth's absent values are not ground truth.
+    public static let absenceUnknownDirective = "#! absent values are not ground truth"
+
     /// Reads a list: one `PDF<TAB>EXPECTED.json<TAB>SCHEMA.json` per line, paths relative to the list's
-    /// folder (absolute paths are kept); blank lines and lines starting with `#` are skipped.
+    /// folder (absolute paths are kept); blank lines and lines starting with `#` are skipped. The line
+    /// ``absenceUnknownDirective`` makes every entry's ``absenceIsGroundTruth`` false: ZUGFeRD's expected files
+    /// come from the issuer's XML, whose MINIMUM and BASIC WL profiles leave out values the PDF prints.
     ///
     /// - Throws: ``EvaluationError`` naming the file and line when the list cannot be read, a line has not
     ///   three fields, or a named file does not exist.
@@ -30,9 +53,11 @@ public struct DatasetEntry: Sendable, Hashable, Codable {
         }
         let folder = URL(fileURLWithPath: path).absoluteURL.deletingLastPathComponent()
         var entries: [DatasetEntry] = []
+        var absenceIsGroundTruth = true
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         for (index, raw) in lines.enumerated() {
             let line = raw.trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+            if line.trimmingCharacters(in: .whitespaces) == absenceUnknownDirective { absenceIsGroundTruth = false }
             if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map {
                 $0.trimmingCharacters(in: .whitespaces)
@@ -47,6 +72,9 @@ public struct DatasetEntry: Sendable, Hashable, Codable {
                 throw EvaluationError("\(path):\(index + 1): \(file) does not exist")
             }
             entries.append(DatasetEntry(pdf: resolved[0], expected: resolved[1], schema: resolved[2], line: index + 1))
+        }
+        if !absenceIsGroundTruth {
+            for index in entries.indices { entries[index].absenceIsGroundTruth = false }
         }
         guard !entries.isEmpty else { throw EvaluationError("\(path): the dataset list has no entries") }
         return entries

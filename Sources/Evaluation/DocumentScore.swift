@@ -55,6 +55,8 @@ public struct DocumentScore: Sendable, Codable, Hashable {
         outputTokens = prediction.outputTokens
         modelCalls = prediction.modelCalls
         evidenceMeasured = prediction.evidence != nil
+        var scorer = scorer
+        scorer.absenceIsGroundTruth = entry.absenceIsGroundTruth
         let scored = scorer.score(
             predicted: prediction.value, expected: expected, needsReview: prediction.needsReview,
             evidence: prediction.evidence.map { EvidenceCheck(evidence: $0) }, marks: marks

@@ -12,11 +12,17 @@ import JSONCore
 /// - A `set` unit is one value, right when the multiset F1 under the element rule is 1; the F1 is kept. For
 ///   evidence recall each expected element counts once, found when every leaf of it is found.
 ///
+/// Where ``absenceIsGroundTruth`` is false, a value given where the ground truth has none is counted apart
+/// (``FieldCounts/unverified``), neither right nor fabricated.
+///
 /// A value counts as flagged when the extractor listed its pointer (or, for a set, a pointer inside it) as
 /// needing review.
 public struct DocumentScorer: Sendable {
     /// The units scored.
     public let plan: ScoringPlan
+    /// Whether a value absent from the ground truth means the document has none (the default). When false
+    /// (``DatasetEntry/absenceIsGroundTruth``), a value given there counts as ``FieldCounts/unverified``.
+    public var absenceIsGroundTruth = true
     private let comparer = ValueComparer()
 
     /// Creates a scorer for `plan`.
@@ -58,7 +64,7 @@ public struct DocumentScorer: Sendable {
                 let isCorrect = wantPresent && got.map { comparer.matches($0, want!, rule: unit.rule) } == true
                 outcome.record(
                     expectedPresent: wantPresent, predictedPresent: Self.isPresent(got), correct: isCorrect,
-                    flagged: flagged.contains(unit.pointer())
+                    flagged: flagged.contains(unit.pointer()), absenceKnown: absenceIsGroundTruth
                 )
                 if wantPresent, let evidence {
                     outcome.counts.recordEvidence(
@@ -83,7 +89,7 @@ public struct DocumentScorer: Sendable {
             var outcome = FieldOutcome(pointer: unit.pointer(), rule: unit.rule.name)
             outcome.record(
                 expectedPresent: false, predictedPresent: !predictedRows.isEmpty, correct: false,
-                flagged: Self.anyFlagged(unit.pointer(), flagged)
+                flagged: Self.anyFlagged(unit.pointer(), flagged), absenceKnown: absenceIsGroundTruth
             )
             return ([outcome], nil)
         }
@@ -107,7 +113,8 @@ public struct DocumentScorer: Sendable {
                 let concrete = p.map { ScoredField(path: unit.path + [String($0)] + field.path, rule: .exact) }
                 outcome.record(
                     expectedPresent: wantPresent, predictedPresent: Self.isPresent(got), correct: isCorrect,
-                    flagged: concrete.map { flagged.contains($0.pointer()) } ?? false
+                    flagged: concrete.map { flagged.contains($0.pointer()) } ?? false,
+                    absenceKnown: absenceIsGroundTruth
                 )
                 if wantPresent {
                     rowScored[e] = true
@@ -158,7 +165,7 @@ public struct DocumentScorer: Sendable {
         outcome.predicted = got
         guard !expected.isEmpty else {
             outcome.record(expectedPresent: false, predictedPresent: !predicted.isEmpty, correct: false,
-                           flagged: isFlagged)
+                           flagged: isFlagged, absenceKnown: absenceIsGroundTruth)
             return outcome
         }
         let pairs = RowMatcher.pairs(predicted: predicted.count, expected: expected.count) { p, e in

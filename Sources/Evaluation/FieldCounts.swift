@@ -9,6 +9,10 @@ public struct FieldCounts: Sendable, Codable, Hashable {
     public var absent = 0
     /// Of ``absent``, those the prediction filled anyway.
     public var fabricated = 0
+    /// Values given where the ground truth has none but its absence is not ground truth (a dataset list that
+    /// says so: ZUGFeRD's MINIMUM profile carries no line items though the PDF prints them). Neither right nor
+    /// wrong, and not in ``absent``; reported so that they can be checked by hand.
+    public var unverified = 0
     /// Values the extractor listed as needing review.
     public var flagged = 0
     /// Of ``flagged``, those that were wrong.
@@ -41,6 +45,7 @@ public struct FieldCounts: Sendable, Codable, Hashable {
         left.correct += right.correct
         left.absent += right.absent
         left.fabricated += right.fabricated
+        left.unverified += right.unverified
         left.flagged += right.flagged
         left.flaggedWrong += right.flaggedWrong
         left.wrong += right.wrong
@@ -62,10 +67,11 @@ public struct FieldCounts: Sendable, Codable, Hashable {
 
     private enum CodingKeys: String, CodingKey {
         case scored, correct, absent, fabricated, flagged, flaggedWrong, wrong, evidenceChecked, evidenceFound
-        case printedChecked, printedFound
+        case printedChecked, printedFound, unverified
     }
 
-    /// Reads the counters; those added later (``printedChecked``, ``printedFound``) may be missing from older
+    /// Reads the counters; those added later (``printedChecked``, ``printedFound``, ``unverified``) may be missing
+    /// from older
     /// results files, e.g. a baseline, and read as 0.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -80,5 +86,6 @@ public struct FieldCounts: Sendable, Codable, Hashable {
         evidenceFound = try container.decode(Int.self, forKey: .evidenceFound)
         printedChecked = try container.decodeIfPresent(Int.self, forKey: .printedChecked) ?? 0
         printedFound = try container.decodeIfPresent(Int.self, forKey: .printedFound) ?? 0
+        unverified = try container.decodeIfPresent(Int.self, forKey: .unverified) ?? 0
     }
 }

@@ -29,12 +29,19 @@ public struct FieldOutcome: Sendable, Codable, Hashable {
         set { counts[keyPath: keyPath] = newValue }
     }
 
-    /// Records one value: whether it was expected, right, flagged.
-    mutating func record(expectedPresent: Bool, predictedPresent: Bool, correct isCorrect: Bool, flagged: Bool) {
+    /// Records one value: whether it was expected, right, flagged. With `absenceKnown` false, an absent expected
+    /// value says nothing: a value given there is ``FieldCounts/unverified``, not fabricated.
+    mutating func record(
+        expectedPresent: Bool, predictedPresent: Bool, correct isCorrect: Bool, flagged: Bool,
+        absenceKnown: Bool = true
+    ) {
         var isWrong = false
         if expectedPresent {
             counts.scored += 1
             if isCorrect { counts.correct += 1 } else { isWrong = true }
+        } else if !absenceKnown {
+            if predictedPresent { counts.unverified += 1 }
+            return
         } else {
             counts.absent += 1
             if predictedPresent {

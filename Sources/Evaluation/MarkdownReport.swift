@@ -17,6 +17,10 @@ public enum MarkdownReport {
         out += "| field accuracy | \(percent(metrics.accuracy)) (\(metrics.correct)/\(metrics.scored)) |\n"
         out += "| schema-valid | \(percent(summary.schemaValidRate)) (\(summary.schemaValid)/\(summary.documents)) |\n"
         out += "| fabrication | \(percent(metrics.fabricationRate)) (\(metrics.fabricated)/\(metrics.absent)) |\n"
+        if metrics.unverified > 0 {
+            out += "| values given where absence is not ground truth (unscored; check by hand) | "
+                + "\(metrics.unverified) |\n"
+        }
         out += "| needs-review precision | \(percent(metrics.reviewPrecision)) "
             + "(\(metrics.flaggedWrong)/\(metrics.flagged)) |\n"
         out += "| needs-review recall | \(percent(metrics.reviewRecall)) (\(metrics.flaggedWrong)/\(metrics.wrong)) |\n"

@@ -20,6 +20,34 @@ extension EvidenceIndex {
         return formSpans(forms, list: list)
     }
 
+    /// Printed VAT identification numbers issued by `country` (ISO 3166-1 alpha-2): an EU number opens with its
+    /// member state's code in capitals (Greece's with `EL`), attached to 8 to 12 characters holding at least 7
+    /// digits (`DE123456789`, `FR11999999998`, `NL859372614B01`). Such a number names its holder's country of
+    /// VAT registration, which an invoice may print nowhere else. The code printed as its own word (`DE 123 …`)
+    /// is an exact match, found before this.
+    func vatNumberSpans(country: String) -> [Span] {
+        let prefix = country == "GR" ? "EL" : country
+        guard Self.vatNumberPrefixes.contains(prefix) else { return [] }
+        var result: [Span] = []
+        for (streamIndex, stream) in streams.enumerated() {
+            for (position, word) in stream.words.enumerated() {
+                let text = word.text.trimmingCharacters(in: CharacterSet(charactersIn: ",;:()[]."))
+                guard text.hasPrefix(prefix) else { continue }
+                let rest = text.dropFirst(prefix.count)
+                guard (8...12).contains(rest.count), rest.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }),
+                    rest.filter(\.isNumber).count >= 7 else { continue }
+                result.append(Span(stream: streamIndex, start: position, end: position + 1))
+            }
+        }
+        return result
+    }
+
+    /// The prefixes of VAT identification numbers in the EU's VIES (with `XI`, Northern Ireland) and the UK's.
+    private static let vatNumberPrefixes: Set<String> = [
+        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "GB", "HR", "HU", "IE", "IT", "LT",
+        "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "XI",
+    ]
+
     /// Where any of `forms` (form keys) is printed, as ``codeSpans(_:list:)`` describes; each place once.
     private func formSpans(_ forms: [String], list: CodeList) -> [Span] {
         let phrases = Array(Set(forms)).map { form in (form, form.split(separator: " ").map(String.init)) }

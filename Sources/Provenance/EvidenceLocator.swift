@@ -71,6 +71,10 @@ public struct EvidenceLocator: Sendable {
                     }
                 }
                 if found.isEmpty { found = index.codeSpans(code, list: list).map { ($0, .normalized, 0.95) } }
+                // A country printed only as the prefix of a VAT number issued there (`DE` of `DE123456789`).
+                if found.isEmpty, list == .country {
+                    found = index.vatNumberSpans(country: code).map { ($0, .normalized, 0.8) }
+                }
                 return merge(found)
             }
             if found.isEmpty { found = normalizedSpans(forString: trimmed, field: field) }

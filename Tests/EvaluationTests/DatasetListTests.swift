@@ -21,6 +21,14 @@ struct DatasetListTests {
         }
     }
 
+    @Test func aListCanSayItsAbsentValuesAreNotGroundTruth() throws {
+        let zugferd = Fixtures.repositoryRoot.appendingPathComponent("eval/zugferd.tsv")
+        let invoices = Fixtures.repositoryRoot.appendingPathComponent("eval/invoice2data.tsv")
+        guard FileManager.default.fileExists(atPath: Fixtures.shared.path) else { return }
+        #expect(try DatasetEntry.load(list: zugferd.path).allSatisfy { !$0.absenceIsGroundTruth })
+        #expect(try DatasetEntry.load(list: invoices.path).allSatisfy(\.absenceIsGroundTruth))
+    }
+
     @Test func listErrorsNameTheLine() throws {
         let list = FileManager.default.temporaryDirectory.appendingPathComponent("list-\(UUID()).tsv")
         defer { try? FileManager.default.removeItem(at: list) }

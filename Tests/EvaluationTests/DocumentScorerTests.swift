@@ -124,6 +124,25 @@ struct DocumentScorerTests {
         #expect(metrics.reviewRecall == 2.0 / 7)
     }
 
+    @Test func whereAbsenceIsNotGroundTruthAnExtraValueIsUnverifiedNotFabricated() throws {
+        let predicted: JSONValue = [
+            "invoice_number": "VF1006", "tax": 0.5,
+            "lines": [["name": "AWS Data Transfer", "price": 0.01], ["name": "Coffee", "price": 1]],
+        ]
+        var scorer = try scorer()
+        let known = Metrics(scorer.score(predicted: predicted, expected: Self.expected).fields)
+        #expect(known.fabricated == 1 && known.absent == 1 && known.unverified == 0)
+        scorer.absenceIsGroundTruth = false
+        let (fields, _) = scorer.score(predicted: predicted, expected: Self.expected)
+        let unknown = Metrics(fields)
+        #expect(unknown.fabricated == 0 && unknown.absent == 0 && unknown.fabricationRate == nil)
+        #expect(outcome(fields, "/tax")?.unverified == 1 && outcome(fields, "/tax")?.wrong == 0)
+        #expect(unknown.unverified == 1)
+        // Values the ground truth has are scored as before.
+        #expect(unknown.scored == known.scored && unknown.correct == known.correct)
+        #expect(unknown.wrong == known.wrong - 1)
+    }
+
     @Test func noPredictionMissesEverything() throws {
         let (fields, tables) = try scorer().score(predicted: nil, expected: Self.expected)
         let metrics = Metrics(fields)

@@ -178,6 +178,25 @@ import Testing
         #expect(canadian.locate("CAD", field: currency)?.text == "CA$")
     }
 
+    @Test func aCountryPrintedOnlyInAVATNumberIsLocatedThere() throws {
+        let fields = try Self.zugferdFields()
+        let country = try #require(fields["/seller/country"])
+        func locator(_ lines: [[String]]) -> EvidenceLocator {
+            EvidenceLocator(evidence: MadeUpEvidence.grid(lines, step: 60, width: 50))
+        }
+        let printed = locator([
+            ["USt-IdNr", ":", "DE123456789"], ["Steuer-Nr", "ATU12345678"], ["Kunde", "EL094259216"],
+        ])
+        #expect(printed.locate("DE", field: country)?.text == "DE123456789")
+        #expect(printed.locate("AT", field: country)?.text == "ATU12345678")
+        #expect(printed.locate("GR", field: country)?.text == "EL094259216", "Greek VAT numbers open with EL")
+        #expect(printed.locate("FR", field: country) == nil)
+        // Not a VAT number: too few digits, lower case, an IBAN's 20 characters, a non-EU prefix.
+        let other = locator([["Ref", "DE12AB"], ["de123456789"], ["DE89370400440532013000"], ["US123456789"]])
+        #expect(other.locate("DE", field: country) == nil)
+        #expect(other.locate("US", field: country) == nil)
+    }
+
     @Test func rangesAndDeductionsAreLocated() throws {
         let fiber = try Self.locator("invoice2data/tests/compare/free_fiber.pdf")
         let start = SchemaField(path: ["date_start"], format: "date")
