@@ -20,7 +20,10 @@ APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev li
 	libcurl4-openssl-dev cmake g++ make python3-pip poppler-utils tesseract-ocr curl time fonts-dejavu-core \
 	chromium zlib1g-dev
 
-RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
+# Release builds link the Swift runtime and Foundation statically: `extract` then starts in half the time (29 vs
+# 54 ms of CPU for `extract --version`), which is most of a run answered from the cache.
+RELEASE_FLAGS ?= --static-swift-stdlib
+RELEASE_BIN = $(shell $(SWIFT) build -c release $(RELEASE_FLAGS) --show-bin-path 2>/dev/null)
 
 .PHONY: help setup setup-system setup-llm build test demo bench eval eval-evidence samples lint clean fuzz
 
@@ -42,7 +45,7 @@ setup-llm: setup-system ## Build llama.cpp's server and fetch SmolLM2-135M into 
 	@PYTHON=$(PYTHON) bash scripts/setup-llm.sh
 
 build: setup-system ## Build the `extract` tool (release)
-	$(SWIFT) build -c release --product extract
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product extract
 	@echo "built: $(RELEASE_BIN)/extract"
 
 TEST_FUZZ_SECONDS ?= 60
@@ -60,7 +63,7 @@ demo: setup build ## Install, build and run a real offline extraction on the sca
 
 
 bench: setup ## Run the benchmarks (release build) and print their figures
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release $(RELEASE_FLAGS)
 	@mkdir -p bench-results
 	$(RELEASE_BIN)/BenchEvidence --samples samples --corpus ../shared/corpus --json bench-results/evidence.json
 	$(RELEASE_BIN)/BenchJSONSchema --corpus ../shared/corpus
@@ -86,7 +89,7 @@ eval: setup build ## Score the offline default on the dev lists in eval/ (bench-
 			$$(base=bench-results/eval-$$list.baseline.json; [ -f $$base ] && echo --baseline $$base) \
 			$(EVAL_ARGS) || exit $$?; \
 	done
-	$(SWIFT) build -c release --product BenchLayout
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product BenchLayout
 	$(RELEASE_BIN)/BenchLayout --corpus ../shared/corpus
 
 eval-evidence: setup-system build ## Evidence recall only, no model, every document of the dev lists (seconds)
