@@ -16,6 +16,8 @@ public struct Candidate: Sendable, Hashable {
         /// A part of a postal line (`DE 80333 München`: country, postcode, city) or the street just above one,
         /// in the block of the party the field describes.
         case postalLine = "postal_line"
+        /// Read from a contract clause that names it (`governed by the laws of the State of Delaware`).
+        case clause
     }
 
     /// The value, already normalised for the field (ISO date, exact number, enum member …).
@@ -39,9 +41,9 @@ public struct Candidate: Sendable, Hashable {
     /// the field's type or the layout alone.
     public var foundByLabel: Bool { method == .labelRight || method == .labelBelow }
 
-    /// Whether the printed form shows the value is the field's own, not only of its type: found by a label, or
-    /// a part of the postal line in its party's block (``Method/postalLine``).
-    public var showsItsField: Bool { foundByLabel || method == .postalLine }
+    /// Whether the printed form shows the value is the field's own, not only of its type: found by a label, a
+    /// part of the postal line in its party's block (``Method/postalLine``), or read from its clause.
+    public var showsItsField: Bool { foundByLabel || method == .postalLine || method == .clause }
 
     /// Creates a candidate.
     public init(

@@ -55,7 +55,12 @@ public struct CandidateFinder: Sendable {
         let conceptLabels = Set((concept?.labels ?? []).map { LabelIndex.tokens(ofPhrase: $0).joined(separator: " ") })
         var ownLabels = LabelIndex(index: index, phrases: Self.ownLabels(for: field).subtracting(conceptLabels))
         ownLabels = ownLabels.dropping(coveredBy: labels)
-        for (hits, isOwn) in [(conceptLabels.flatMap { labels.hits(for: $0) }, false), (ownLabels.allHits, true)] {
+        // A contract clause's value is read from the clause: the text beside a word `Term` or `jurisdiction` is
+        // not the contract's length or governing law (it was `trade secrets and other`).
+        let readsClause = ["governing_law", "contract_term"].contains(concept?.id)
+        for (hits, isOwn) in readsClause ? [] : [
+            (conceptLabels.flatMap { labels.hits(for: $0) }, false), (ownLabels.allHits, true),
+        ] {
             for hit in hits {
                 found += labelCandidates(hit: hit, kind: kind, field: field, isOwnLabel: isOwn,
                                          rowsDown: isOwn ? 1 : concept?.rowsDown ?? 1)
@@ -68,6 +73,8 @@ public struct CandidateFinder: Sendable {
         case "postcode": found += postalLineCandidates(field: field, part: .postcode)
         case "city": found += postalLineCandidates(field: field, part: .city)
         case "country": found += postalLineCandidates(field: field, part: .country)
+        case "governing_law": found += governingLawCandidates(field: field)
+        case "contract_term": found += contractTermCandidates(field: field)
         default: break
         }
         let scanWeight = conceptMatch?.byName == false ? 0.5 : 1.0

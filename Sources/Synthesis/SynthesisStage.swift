@@ -40,7 +40,7 @@ public struct SynthesisStage: Stage {
         // e-invoice headings (`Handelsrechnung (380) Nr. 471102`), party blocks and postal lines give candidates.
         // Version 9: a label read below a label (`USt.-Id.-Nr.:`, `Date d'échéance`) is no value. Version 19: arrays
         // of objects are read from the item table (`LineItemReader`) before the model is asked.
-        return StageIdentity(name: "synthesis", version: 20, options: [
+        return StageIdentity(name: "synthesis", version: 21, options: [
             "provider": descriptor.provider,
             "model": descriptor.model,
             "strategy": options.resolvedStrategy(provider: descriptor.provider).rawValue,
