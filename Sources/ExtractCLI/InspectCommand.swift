@@ -100,7 +100,8 @@ extension InspectCommand {
                 + (field.format.map { ", \($0)" } ?? "") + "]" + (labels.isEmpty ? "" : "  labels: \(labels)") + "\n"
             if candidates.isEmpty { out += "    (none)\n" }
             for candidate in candidates {
-                let how = candidate.label.map { "\(candidate.method.rawValue) \"\($0)\"" } ?? candidate.method.rawValue
+                var how = candidate.label.map { "\(candidate.method.rawValue) \"\($0)\"" } ?? candidate.method.rawValue
+                if candidate.isOtherPartys { how += ", the other party's" }
                 out += "    \(String(format: "%.2f", candidate.score))  \(candidate.value.serialized())  "
                     + "page \(candidate.page), \(how): \(CLIError.visible(candidate.text))\n"
             }

@@ -36,6 +36,10 @@ public struct Candidate: Sendable, Hashable {
     public var method: Method
     /// The label that led to it, when there was one (as printed).
     public var label: String?
+    /// Whether the label printed with it names another party than the field's (`Käufer-IBAN :` before an IBAN
+    /// asked for the payee's account): a value of the field's type, but the other party's, which an optional
+    /// field does not take.
+    public var isOtherPartys: Bool = false
 
     /// Whether a printed label of the field led to the value (to its right or just below it), not a scan for
     /// the field's type or the layout alone.

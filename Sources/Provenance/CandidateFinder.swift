@@ -158,7 +158,11 @@ public struct CandidateFinder: Sendable {
         let wide = kind == .text || kind == .company || kind == .address || kind == .person
         if isOwnLabel, !hit.hasColon, hit.length < 2 || wide { return [] }
         let right = piecesRight(of: hit, in: stream, stopAtPhrases: !wide)
-        let labelText = stream.words[hit.firstWord...hit.lastWord].map(\.text).joined(separator: " ")
+        var labelText = stream.words[hit.firstWord...hit.lastWord].map(\.text).joined(separator: " ")
+        // Words of the label before the phrase that name the buyer (`Customer VAT`, `Kunden IBAN`) are part of it.
+        if let owner = wordsBefore(hit.firstWord, in: stream), Self.namesBuyer(owner) {
+            labelText = owner + " " + labelText
+        }
         if rowsDown == 1, let reading = readValue(kind, right.pieces, field: field) {
             let skipped = Double(reading.range.lowerBound)
             let score = 0.62 * labelWeight * pow(0.9, skipped)
@@ -188,9 +192,10 @@ public struct CandidateFinder: Sendable {
             Self.knownLabels.contains(LabelIndex.tokens(ofPhrase: reading.text).joined(separator: " ")) {
             return nil
         }
-        // A name is no sentence and holds no label (`Facture à régler par virement …`, `IBAN : FR20 …`).
+        // A name is no sentence and holds no label (`Facture à régler par virement …`, `IBAN : FR20 …`), nor is
+        // it a label with its number (`GLN 4304171000002` below `Rechnungsempfänger`).
         if original == .company || original == .person, case .string(let text) = reading.value,
-            text.contains(":") || text.split(separator: " ").count > 8
+            text.contains(":") || text.split(separator: " ").count > 8 || Self.isLabelledNumber(text)
         {
             return nil
         }
@@ -438,9 +443,12 @@ public struct CandidateFinder: Sendable {
                           source: stream.source == .ocr ? .ocr : .textLayer, score: 0.2, method: .typeScan)]
     }
 
-    /// Runs the reader of `kind` at every word of every line.
+    /// Runs the reader of `kind` at every word of every line. A value printed after a label naming the buyer
+    /// (`Käufer-IBAN : DE21 …`) is the buyer's: for a field of the seller (or of no party, see ``party(of:)``) it
+    /// is kept lower, as the other party's.
     private func lineScan(kind: FieldConcept.ValueKind, field: SchemaField, base: Double) -> [Candidate] {
         var result: [Candidate] = []
+        let isSellers = Self.party(of: field) == .seller
         for stream in index.streams {
             for line in stream.lines {
                 let words = Array(stream.words[line])
@@ -449,8 +457,14 @@ public struct CandidateFinder: Sendable {
                     let pieces = Self.pieces(words[position...])
                     if let reading = readValue(kind, Array(pieces.prefix(10)), field: field),
                         reading.range.lowerBound == 0 {
-                        result.append(makeCandidate(reading, pieces: pieces, stream: stream, score: base,
-                                                    method: .typeScan, label: nil))
+                        var candidate = makeCandidate(reading, pieces: pieces, stream: stream, score: base,
+                                                      method: .typeScan, label: nil)
+                        if isSellers, let label = wordsBefore(line.lowerBound + position, in: stream),
+                           Self.namesBuyer(label) {
+                            candidate.isOtherPartys = true
+                            candidate.score *= 0.6
+                        }
+                        result.append(candidate)
                         position += max(1, reading.range.upperBound)
                     } else {
                         position += 1
@@ -459,6 +473,29 @@ public struct CandidateFinder: Sendable {
             }
         }
         return result
+    }
+
+    /// The words printed just before word `first` on its line, as a label of what follows (`Käufer-IBAN :`,
+    /// `Customer` before `VAT`): up to three words leftwards, punctuation printed apart skipped, stopping at a
+    /// word with a digit (another value) and, after the first word, at a gap wider than a word space. Nil when
+    /// there are none.
+    func wordsBefore(_ first: Int, in stream: EvidenceIndex.Stream) -> String? {
+        guard first > 0, first < stream.words.count else { return nil }
+        let line = stream.words[first].line
+        var position = first - 1
+        var taken: [String] = []
+        var leftEdge = stream.words[first].box.x
+        while position >= 0, taken.count < 3 {
+            let word = stream.words[position]
+            guard word.line == line else { break }
+            position -= 1
+            guard word.text.contains(where: { $0.isLetter || $0.isNumber }) else { continue }
+            if word.text.contains(where: \.isNumber) { break }
+            if !taken.isEmpty, leftEdge - word.box.maxX > max(4, word.box.height) { break }
+            taken.insert(word.text, at: 0)
+            leftEdge = word.box.x
+        }
+        return taken.isEmpty ? nil : taken.joined(separator: " ")
     }
 
     static func pieces(_ words: some Sequence<EvidenceIndex.Word>) -> [ValueReader.Piece] {
@@ -675,14 +712,39 @@ public struct CandidateFinder: Sendable {
         }
     }
 
+    /// Whether a text is a label of the concept table followed by one word holding a digit (`GLN 4304171000002`,
+    /// `Total 25,00`): a labelled value, not a name.
+    static func isLabelledNumber(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard words.count >= 2, let last = words.last, last.contains(where: \.isNumber) else { return false }
+        let head = LabelIndex.tokens(ofPhrase: words.dropLast().joined(separator: " ")).joined(separator: " ")
+        return knownLabels.contains(head)
+    }
+
     /// Every label of the concept table, as folded tokens joined by spaces.
     static let knownLabels: Set<String> = Set(FieldConcept.table.flatMap(\.labels).map {
         LabelIndex.tokens(ofPhrase: $0).joined(separator: " ")
     })
 
+    /// Which party a field's value belongs to: the field's role by its name, or, for a field of no party whose
+    /// value is a party's own account or contact (IBAN, BIC, VAT id, e-mail or web address, phone number), the
+    /// issuer's. A document prints its issuer's accounts and contacts as its own and the other party's under that
+    /// party's name: an invoice's `iban` is the payee's account, not the `Käufer-IBAN` of a SEPA direct debit.
+    /// A reference a party gives (`buyer_reference`, the `Leitweg-ID` printed in the document's header) belongs
+    /// to no party's block.
+    static func party(of field: SchemaField) -> FieldConcept.Role {
+        let concept = FieldConcept.match(for: field)?.concept
+        if concept?.isDocumentReference == true { return .unspecified }
+        let role = FieldConcept.role(of: field)
+        guard role == .unspecified else { return role }
+        let kind = valueKind(for: field, concept: concept)
+        return [.iban, .bic, .vatID, .email, .url, .phone].contains(kind) ? .seller : .unspecified
+    }
+
     /// Words of a label that name the buyer (folded).
     static let buyerWords: Set<String> = ["client", "customer", "kunde", "kunden", "klant", "buyer", "acheteur",
-                                          "kaufer", "koper", "kundennummer", "kundennr", "klantnummer", "klantnr"]
+                                          "kaufer", "kaufers", "koper", "kundennummer", "kundennr", "klantnummer",
+                                          "klantnr"]
 
     /// Whether a printed label names the buyer (`N° TVA client`, `Customer VAT`, `Kunden-Nr.`).
     static func namesBuyer(_ label: String) -> Bool {
@@ -718,12 +780,14 @@ public struct CandidateFinder: Sendable {
     private func rank(_ found: [Candidate], field: SchemaField) -> [Candidate] {
         var groups: [JSONValue: [Candidate]] = [:]
         var order: [JSONValue] = []
-        let role = FieldConcept.role(of: field)
+        let role = Self.party(of: field)
         let regions = role == .unspecified ? [] : buyerLabelBoxes()
         for var candidate in found {
             // A label that names the buyer (`N° TVA client`, `Kunden-Nr.`) says whose value it is wherever it is.
             let labelNamesBuyer = role != .unspecified && candidate.foundByLabel
                 && candidate.label.map(Self.namesBuyer) == true
+            // For the seller's field the value is the other party's, which an optional field does not take.
+            if role == .seller, labelNamesBuyer { candidate.isOtherPartys = true }
             if !regions.isEmpty || labelNamesBuyer {
                 let inBuyerBlock = labelNamesBuyer || regions.contains { region in
                     region.page == candidate.page && candidate.box.midY >= region.box.y
@@ -773,6 +837,8 @@ public struct CandidateFinder: Sendable {
                 best.method = labelled.method
                 best.label = labelled.label
             }
+            // Printed once under the other party's label, the value is that party's wherever else it stands.
+            best.isOtherPartys = group.contains(where: \.isOtherPartys)
             let others = group.dropFirst()
             let sources = Set(group.map(\.source))
             if sources.contains(.textLayer) && sources.contains(.ocr) || sources.contains(.both) {

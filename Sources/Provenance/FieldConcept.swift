@@ -27,6 +27,10 @@ struct FieldConcept: Sendable, Hashable {
     var isBuyer: Bool = false
     /// How many rows below its label the value sits (2 for a signatory's title under the name).
     var rowsDown: Int = 1
+    /// Whether the value is a reference of the document that a party gives (the buyer's reference), printed
+    /// among the document's references rather than in that party's block, so that the party blocks do not
+    /// decide whose it is.
+    var isDocumentReference: Bool = false
 
     /// Tokens of a field name or description: split at `_`, `-`, spaces, punctuation and camel case.
     static func nameTokens(_ text: String) -> [String] {
@@ -102,6 +106,9 @@ struct FieldConcept: Sendable, Hashable {
             case .numbers where !allowsNumber, .strings where !allowsString: continue
             default: break
             }
+            // A field whose name says it holds an identifier (`buyer_reference`, `recipient_id`) is no name or
+            // address, though its party's name (`buyer`) triggers the party's name concept.
+            if [.company, .person, .address].contains(concept.kind), namesIdentifier(field) { continue }
             for trigger in concept.triggers {
                 var score = 0.0
                 if trigger.allSatisfy(ownTokens.contains), Self.triggerConcernsName(trigger, nameTokens: nameTokens) {
@@ -388,6 +395,15 @@ struct FieldConcept: Sendable, Hashable {
         FieldConcept(
             id: "title", triggers: [["title"], ["headline"], ["heading"]], labels: [], kind: .text, applies: .strings,
             weight: 0.5),
+        // The reference the buyer gives for its invoices (EN 16931 BT-10; the German public sector's Leitweg-ID):
+        // an identifier, not the buyer's name.
+        FieldConcept(
+            id: "buyer_reference",
+            triggers: [["buyer", "reference"], ["customer", "reference"], ["leitweg"], ["leitweg", "id"]],
+            labels: ["buyer reference", "buyer's reference", "referenz des käufers", "käuferreferenz",
+                     "käufer referenz", "leitweg id", "leitwege id", "leitweg", "customer reference",
+                     "référence acheteur", "référence de l'acheteur"],
+            kind: .identifier, applies: .strings, weight: 1.2, isDocumentReference: true),
         FieldConcept(
             id: "buyer_name",
             triggers: [["buyer"], ["customer", "name"], ["client", "name"], ["bill", "to"], ["buyer", "name"],

@@ -239,7 +239,7 @@ public struct LineItemReader: Sendable {
         }
         columns.sort { $0.box.x < $1.box.x }
         // Kinds to columns (or to the entries of a column whose stacked labels name different kinds), one each,
-        // best label first. A label naming the buyer's number (`Art-Nr-Kunde`) names no seller's number.
+        // best label first. A label naming the buyer's number (`Art-Nr-Kunde`) names no column of the row.
         func bestKind(_ text: String) -> LineItemColumn? {
             // `Ohne MwSt.` under `Zeilenbetrag` qualifies the amount; it names no tax column.
             let first = Self.fold(text).split(separator: " ").first.map(String.init) ?? ""
@@ -259,7 +259,10 @@ public struct LineItemReader: Sendable {
                 for (slot, text) in stacked.enumerated() {
                     let buyers = Set(Self.fold(text).split(separator: " ").map(String.init))
                         .intersection(["kunde", "kunden", "customer", "client", "buyer", "kaufer", "acheteur"])
-                    for kind in wanted where !(kind == .sellerItemID && !buyers.isEmpty) {
+                    // A label naming the buyer (`Art-Nr-Kunde`) heads the buyer's entry, which no row field
+                    // reads: neither the seller's number nor a position (its `Nr` is the buyer's article number).
+                    guard buyers.isEmpty else { continue }
+                    for kind in wanted {
                         let score = Self.score(text, for: kind)
                         if score > 0 { pairs.append((score, index, slot, kind)) }
                     }

@@ -18,9 +18,10 @@ import Provenance
 /// whatever value of the right type it is shown. So an optional field is offered only candidates found by one
 /// of its labels or, for a party's address, in its party's postal line (or, for e-mail and web addresses, IBANs
 /// and BICs, whose form names them, by their type), is
-/// left absent without asking when the evidence holds values of its type but none by its labels, and does not
-/// take a value another field already took unless a different label led to it here. The fields the schema
-/// needs are decided first, so that those values are known.
+/// left absent without asking when the evidence holds values of its type but none by its labels, does not take
+/// a value printed under the other party's label (`Käufer-IBAN` for the payee's IBAN), and does not take a value
+/// another field already took unless a different label led to it here. The fields the schema needs are decided
+/// first, so that those values are known.
 struct FieldByFieldSynthesizer {
     let model: MeteredModel
     let schema: JSONSchema
@@ -185,6 +186,8 @@ struct FieldByFieldSynthesizer {
             // label (or under none) belongs to the field that took it.
             let selfEvident = CandidateFinder.isSelfEvident(field)
             candidates = candidates.filter { candidate in
+                // Printed under the other party's label (`Käufer-IBAN`): of the field's type, not the field's.
+                guard !candidate.isOtherPartys else { return false }
                 guard candidate.showsItsField else { return selfEvident && taken[candidate.value] == nil }
                 guard let labels = taken[candidate.value] else { return true }
                 return !labels.contains(candidate.label.map(Self.fold) ?? "")

@@ -39,8 +39,11 @@ public struct SynthesisStage: Stage {
         // of its printed form as a candidate, and answers such as "€" become the code (`CodeList`). Version 8:
         // e-invoice headings (`Handelsrechnung (380) Nr. 471102`), party blocks and postal lines give candidates.
         // Version 9: a label read below a label (`USt.-Id.-Nr.:`, `Date d'échéance`) is no value. Version 19: arrays
-        // of objects are read from the item table (`LineItemReader`) before the model is asked.
-        return StageIdentity(name: "synthesis", version: 21, options: [
+        // of objects are read from the item table (`LineItemReader`) before the model is asked. Version 21: values
+        // printed under the other party's label (`Käufer-IBAN`) are no optional field's; `buyer_reference` is an
+        // identifier (`Leitweg-ID`, not a `GLN` line); a buyer's article-number column gives no line ids. Version
+        // 22: a contract's governing law and term come from their clauses; a country from a VAT number's prefix.
+        return StageIdentity(name: "synthesis", version: 22, options: [
             "provider": descriptor.provider,
             "model": descriptor.model,
             "strategy": options.resolvedStrategy(provider: descriptor.provider).rawValue,

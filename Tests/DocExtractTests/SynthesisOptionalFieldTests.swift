@@ -59,6 +59,30 @@ import Testing
         #expect(value["website"]?.stringValue?.contains("shop.example.com") == true)
     }
 
+    /// The buyer's IBAN of a direct debit (`Käufer-IBAN`) is no value for the payee's `iban`, though an IBAN names
+    /// itself; and a `GLN` line under the invoice's recipient is no buyer reference (ZUGFeRD dev set).
+    @Test func theOtherPartysValuesStayAbsent() async throws {
+        let schema: JSONValue = [
+            "type": "object",
+            "properties": ["invoice_number": ["type": "string"], "buyer_reference": ["type": "string"],
+                           "iban": ["type": "string"]],
+            "required": ["invoice_number"],
+        ]
+        let evidence = Self.evidence(["Invoice no: INV-1", "Rechnungsempfänger", "GLN 4304171000002",
+                                      "MUSTER-KUNDE GMBH", "Käufer-IBAN : DE21860000000086001055"])
+        let model = ScriptedLanguageModel([.respond { request in
+            let question = request.messages.last?.text ?? ""
+            if question.contains("{\"choice\"") { return #"{"choice": 1}"# }
+            if question.contains("iban") { return #"{"value": "DE21860000000086001055"}"# }
+            return #"{"value": "GLN 4304171000002"}"#
+        }], provider: "local")
+        let output = try await SynthesisStage(model: model).run(SynthesisInput(evidence: evidence, schema: schema))
+        let value = try #require(output.value, "\(output.errors)")
+        #expect(value["invoice_number"] == "INV-1")
+        #expect(value["iban"] == nil)
+        #expect(value["buyer_reference"] == nil)
+    }
+
     @Test func optionalFieldFoundByItsOwnLabelIsKept() async throws {
         let evidence = Self.evidence(["Invoice no: INV-1", "Date: 12 March 2024", "Due date: 11 April 2024"])
         let output = try await SynthesisStage(model: Self.eagerModel())

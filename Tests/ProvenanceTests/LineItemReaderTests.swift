@@ -115,6 +115,22 @@ struct LineItemReaderTests {
         #expect(rows.last?["name"] == "Bierbrau Pils 20/0500")
     }
 
+    /// The entry under `Art-Nr-Kunde` (the buyer's article number, here a bare number) is no position: a table
+    /// without a position column gives no line ids.
+    @Test func theBuyersNumberIsNoLineID() {
+        let evidence = Self.page([
+            [(20, "GTIN"), (110, "Art-Nr-Lieferant"), (260, "Menge"), (340, "Nettopreis"), (440, "MwSt-% Nettowert")],
+            [(20, "Art-Nr-Kunde"), (110, "Artikelbezeichnung")],
+            [(20, "4123456000021"), (110, "GZ250"), (260, "50,0000 Stk."), (340, "1,4500"), (440, "7,0"),
+             (500, "72,50")],
+            [(20, "3"), (110, "Gelierzucker Extra 250g")],
+        ])
+        let rows = LineItemReader(evidence: evidence).rows(for: Self.rowFields(Self.schema)).map(\.value)
+        #expect(rows.count == 1)
+        #expect(rows.first?["seller_item_id"] == "GZ250")
+        #expect(rows.first?["line_id"] == nil, "\(rows)")
+    }
+
     /// No header naming the row fields' columns: no rows (synthesis asks the model instead).
     @Test func noHeaderNoRows() {
         let evidence = Self.page([
