@@ -115,3 +115,79 @@ extension CandidateFinder {
         return result
     }
 }
+
+extension CandidateFinder {
+    /// The contract's preamble naming its parties: `by and between Intel Corporation (“Intel”) and Cloudera, Inc.
+    /// (“Cloudera”)`, `between VistaPrint USA, Incorporated, a Delaware corporation (…), and Anne Drapeau`. A name
+    /// is a run of capitalised words (numbers and `of`, `&` inside), its legal form after a comma included.
+    static let partiesClause: NSRegularExpression = {
+        let word = #"(?:\p{Lu}[\p{L}0-9.’'&-]*|[0-9]+)"#
+        let name = "(" + word + #"(?:,?[ ]+(?:"# + word + #"|of|&))*)"#
+        // Between the names: a description (`, a Delaware corporation`, `having its place of business at …`)
+        // and one defined term in brackets, possibly nested once.
+        let between = #"(?:[, ][^()]{0,160}?)?(?:[ ]*\((?:[^()]|\([^()]*\))*\))?[ ]*,?[ ]*and[ ]+"#
+        return try! NSRegularExpression(pattern: #"(?i:\bby and between|\bbetween)[ ]+"# + name + between + name)
+    }()
+
+    /// Whether `field` lists a contract's parties (`party`, `parties`), read by ``contractParties(field:)``.
+    public static func readsContractParties(_ field: SchemaField) -> Bool {
+        FieldConcept.concept(for: field)?.id == "contract_party"
+    }
+
+    /// Words that end a name with their dot: legal forms and initials (`Inc.`, `R.`), not a sentence's end.
+    static let abbreviations: Set<String> = ["inc", "ltd", "corp", "co", "llc", "l.l.c", "n.a", "s.a", "plc", "lp"]
+
+    /// The parties named in the contract's first preamble (``partiesClause``) with at least two words each, in
+    /// order; a name runs until a sentence ends (`R. J. Seifert Enterprises. Collectively, …`).
+    public func contractParties(field: SchemaField) -> [Candidate] {
+        for stream in index.streams {
+            var text = ""
+            var starts: [Int] = []
+            for word in stream.words {
+                if !text.isEmpty { text += " " }
+                starts.append(text.utf16.count)
+                text += word.text
+            }
+            let range = NSRange(location: 0, length: text.utf16.count)
+            guard let match = Self.partiesClause.firstMatch(in: text, range: range) else { continue }
+            var result: [Candidate] = []
+            for group in [1, 2] {
+                guard let found = Range(match.range(at: group), in: text) else { continue }
+                let name = Self.nameBeforeSentenceEnd(String(text[found]))
+                guard name.split(separator: " ").count >= 2,
+                      let normalized = index.normalizer.normalize(.string(name), for: field), !normalized.isNull
+                else { continue }
+                let location = match.range(at: group).location
+                let first = starts.lastIndex { $0 <= location } ?? 0
+                let count = name.split(separator: " ").count
+                let words = stream.words[first..<min(stream.words.endIndex, first + count)]
+                guard let box = BoundingBox.enclosing(words.map(\.box)) else { continue }
+                result.append(Candidate(value: normalized, text: name, page: stream.page, box: box,
+                                        source: stream.source == .ocr ? .ocr : .textLayer, score: 0.6,
+                                        method: .clause, label: "between"))
+            }
+            if !result.isEmpty { return result }
+        }
+        return []
+    }
+
+    /// `name` up to the first word whose dot ends a sentence, not an abbreviation (``abbreviations``) or an
+    /// initial; a trailing comma is dropped.
+    static func nameBeforeSentenceEnd(_ name: String) -> String {
+        var kept: [Substring] = []
+        for word in name.split(separator: " ") {
+            guard word.hasSuffix(".") else {
+                kept.append(word)
+                continue
+            }
+            let bare = word.dropLast().trimmingCharacters(in: CharacterSet(charactersIn: ","))
+            if bare.count <= 2 || abbreviations.contains(bare.lowercased()) {
+                kept.append(word)
+            } else {
+                kept.append(word.dropLast())
+                break
+            }
+        }
+        return kept.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ", "))
+    }
+}

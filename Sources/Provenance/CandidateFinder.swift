@@ -57,7 +57,7 @@ public struct CandidateFinder: Sendable {
         ownLabels = ownLabels.dropping(coveredBy: labels)
         // A contract clause's value is read from the clause: the text beside a word `Term` or `jurisdiction` is
         // not the contract's length or governing law (it was `trade secrets and other`).
-        let readsClause = ["governing_law", "contract_term"].contains(concept?.id)
+        let readsClause = ["governing_law", "contract_term", "contract_party"].contains(concept?.id)
         for (hits, isOwn) in readsClause ? [] : [
             (conceptLabels.flatMap { labels.hits(for: $0) }, false), (ownLabels.allHits, true),
         ] {
@@ -75,6 +75,7 @@ public struct CandidateFinder: Sendable {
         case "country": found += postalLineCandidates(field: field, part: .country)
         case "governing_law": found += governingLawCandidates(field: field)
         case "contract_term": found += contractTermCandidates(field: field)
+        case "contract_party": found += contractParties(field: field)
         default: break
         }
         let scanWeight = conceptMatch?.byName == false ? 0.5 : 1.0

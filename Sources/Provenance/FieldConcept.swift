@@ -170,11 +170,15 @@ struct FieldConcept: Sendable, Hashable {
                      "company no", "registration number", "registration no", "reg no", "chamber of commerce",
                      "registre du commerce", "n siren", "n siret"],
             kind: .identifier, applies: .strings, weight: 1.2),
-        // Contracts: the place whose law governs, and the contract's own length; both read from their clauses.
+        // Contracts: the place whose law governs, the parties and the contract's own length, read from their clauses.
         FieldConcept(
             id: "governing_law",
             triggers: [["jurisdiction"], ["governing", "law"], ["governing"], ["applicable", "law"], ["law"]],
             labels: [], kind: .text, applies: .strings),
+        FieldConcept(
+            id: "contract_party",
+            triggers: [["party"], ["parties"], ["contracting", "party"], ["contract", "parties"]],
+            labels: [], kind: .text, applies: .strings, weight: 0.8),
         FieldConcept(
             id: "contract_term",
             triggers: [["term"], ["contract", "term"], ["agreement", "term"], ["contract", "length"],

@@ -76,6 +76,16 @@ struct FieldByFieldSynthesizer {
                 origins["/" + path.joined(separator: "/")] = "table"
                 continue
             }
+            // A list of a contract's parties is read from its preamble (`by and between A … and B`).
+            if rowFields.count == 1, let field = rowFields.first, field.path.last == "*",
+               CandidateFinder.readsContractParties(field) {
+                let names = finder.contractParties(field: field).map(\.value)
+                if !names.isEmpty {
+                    JSONPath.set(.array(names), at: path, in: &answer)
+                    origins["/" + path.joined(separator: "/")] = "clause"
+                    continue
+                }
+            }
             let (rows, asked, note) = try await askArray(at: path, rowFields: rowFields, text: text, locator: locator)
             attempts += asked
             if let note { diagnostics.append(note) }

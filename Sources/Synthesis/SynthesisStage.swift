@@ -42,7 +42,8 @@ public struct SynthesisStage: Stage {
         // of objects are read from the item table (`LineItemReader`) before the model is asked. Version 21: values
         // printed under the other party's label (`Käufer-IBAN`) are no optional field's; `buyer_reference` is an
         // identifier (`Leitweg-ID`, not a `GLN` line); a buyer's article-number column gives no line ids. Version
-        // 22: a contract's governing law and term come from their clauses; a country from a VAT number's prefix.
+        // 22: a contract's governing law, parties and term come from their clauses; a country from a VAT number's
+        // prefix.
         return StageIdentity(name: "synthesis", version: 22, options: [
             "provider": descriptor.provider,
             "model": descriptor.model,

@@ -46,6 +46,23 @@ import Testing
         ], term).isEmpty)
     }
 
+    @Test func partiesAreTheNamesOfThePreamble() {
+        let party = SchemaField(path: ["party", "*"], types: ["string"])
+        #expect(values([
+            "THIS AGREEMENT is made by and between Intel Corporation (“Intel”) and Cloudera, Inc. (“Cloudera,”",
+            "and, together with Intel, each a “Party”).",
+        ], party) == ["Intel Corporation", "Cloudera, Inc."])
+        #expect(values([
+            "between VistaPrint USA, Incorporated, a Delaware corporation (the “Company”), and Anne Drapeau (the",
+            "“Employee”).",
+        ], party) == ["VistaPrint USA, Incorporated", "Anne Drapeau"])
+        // A name ends with its sentence, not at an initial or a legal form's dot.
+        #expect(values(["by and between High Speed Net Solutions and R. J. Seifert Enterprises. Collectively, all"],
+                       party) == ["High Speed Net Solutions", "R. J. Seifert Enterprises"])
+        // Roles are no names: `between Buyer and the Company`.
+        #expect(values(["information between Buyer and the Company. As a condition"], party).isEmpty)
+    }
+
     @Test func aWordTermIsNoValueOfItsOwn() {
         // Without a clause, the text beside the word `Term` or `jurisdiction` is no candidate.
         #expect(values(["Term: the parties agree as follows", "personal jurisdiction of the courts"], term).isEmpty)
