@@ -86,7 +86,7 @@ public struct EvidenceIndex: Sendable {
 
         public subscript(position: Int) -> Word {
             let line = Int(lineOfWord[position])
-            let word = lines[line].words[position - Int(lineStarts[line])]
+            let word = lines[line].word(at: position - Int(lineStarts[line]))
             return Word(text: word.text, key: key(at: position, text: word.text), box: word.box,
                         confidence: word.confidence, fontSize: word.fontSize, line: line)
         }
@@ -106,7 +106,7 @@ public struct EvidenceIndex: Sendable {
         /// The text of the word at `position`.
         func text(at position: Int) -> String {
             let line = Int(lineOfWord[position])
-            return lines[line].words[position - Int(lineStarts[line])].text
+            return lines[line].wordText(at: position - Int(lineStarts[line]))
         }
     }
 
@@ -292,7 +292,7 @@ public struct EvidenceIndex: Sendable {
     }
 
     private static func makeStream(page: Int, text: PageText) -> Stream {
-        let count = text.lines.reduce(0) { $0 + $1.words.count }
+        let count = text.lines.reduce(0) { $0 + $1.wordCount }
         var keys: [String] = []
         var lineOfWord: [Int32] = []
         var lineStarts: [Int32] = []

@@ -16,7 +16,67 @@ public struct EvidenceText: Sendable {
     }
 
     /// Every line, pages in order.
-    public let lines: [Line]
+    public let lines: Lines
+
+    /// The lines: kept as built, or, for ``rows(_:)``, put together when read from the evidence's page texts
+    /// (kept as rows of line indices, 12 bytes a row instead of a copy of every line's text: the copies were
+    /// 1.2 MB of the peak heap of a 200-page statement).
+    public struct Lines: RandomAccessCollection, Sendable {
+        fileprivate enum Storage: Sendable {
+            case lines([Line])
+            case rows(Rows)
+        }
+
+        fileprivate let storage: Storage
+
+        /// 0.
+        public var startIndex: Int { 0 }
+
+        /// The number of lines.
+        public var endIndex: Int {
+            switch storage {
+            case .lines(let lines): lines.count
+            case .rows(let rows): rows.rowStart.count
+            }
+        }
+
+        /// The line at `position`.
+        public subscript(position: Int) -> Line {
+            switch storage {
+            case .lines(let lines): lines[position]
+            case .rows(let rows): rows.line(at: position)
+            }
+        }
+    }
+
+    /// The visual rows of the page texts: each row's text and lines (indices into its page text's lines, left to
+    /// right).
+    fileprivate struct Rows: Sendable {
+        struct Source: Sendable {
+            var page: Int
+            var letter: String
+            var text: PageText
+        }
+
+        var sources: [Source] = []
+        /// For each row: its source.
+        var rowSource: [Int32] = []
+        /// For each row: its first entry in `members`.
+        var rowStart: [Int32] = []
+        /// The rows' line indices, row after row.
+        var members: [Int32] = []
+
+        func line(at position: Int) -> Line {
+            let source = sources[Int(rowSource[position])]
+            let end = position + 1 < rowStart.count ? Int(rowStart[position + 1]) : members.count
+            let row = members[Int(rowStart[position])..<end]
+            let lines = source.text.lines
+            let text = row.count == 1 ? lines[Int(row.first!)].text
+                : row.map { lines[Int($0)].text }.joined(separator: " | ")
+            return Line(id: "p\(source.page).\(source.letter)\(row.first! + 1)", page: source.page,
+                        source: source.text.source, text: text)
+        }
+    }
 
     /// Lays out `evidence`: page by page, the layout regions in reading order when layout analysis ran (each
     /// line tagged with its region, e.g. `[heading]`, `[column 2]`), otherwise the text layer's lines; then the
@@ -54,22 +114,22 @@ public struct EvidenceText: Sendable {
                     }
                 }
             } else {
-                for (index, line) in (page.textLayer?.lines ?? []).enumerated() where !line.words.isEmpty {
+                for (index, line) in (page.textLayer?.lines ?? []).enumerated() where line.wordCount > 0 {
                     lines.append(Line(id: "p\(page.number).t\(index + 1)", page: page.number, source: .textLayer,
                                       text: line.text))
                 }
             }
             guard layoutSource != .ocr else { continue }
-            for (index, line) in (page.ocr?.lines ?? []).enumerated() where !line.words.isEmpty {
+            for (index, line) in (page.ocr?.lines ?? []).enumerated() where line.wordCount > 0 {
                 lines.append(Line(id: "p\(page.number).o\(index + 1)", page: page.number, source: .ocr,
                                   text: line.text))
             }
         }
-        self.lines = lines
+        self.lines = Lines(storage: .lines(lines))
     }
 
     private init(lines: [Line]) {
-        self.lines = lines
+        self.lines = Lines(storage: .lines(lines))
     }
 
     /// Lays out `evidence` row by row, the way the page is printed: page by page, the text layer's lines and
@@ -78,27 +138,39 @@ public struct EvidenceText: Sendable {
     /// printed beside it (`Rechnungsnr. | 30064443`) stay on one line, which a small model reads far better
     /// than a reading order that puts the labels' column before the values' column. No region tags.
     public static func rows(_ evidence: DocumentEvidence) -> EvidenceText {
-        var lines: [Line] = []
+        var rows = Rows()
         // At most one row per line: reserved rather than grown (growth left up to half of it unused).
-        lines.reserveCapacity(evidence.pages.reduce(0) { count, page in
+        let count = evidence.pages.reduce(0) { count, page in
             count + (page.textLayer?.lines.count ?? 0) + (page.ocr?.lines.count ?? 0)
-        })
+        }
+        rows.rowSource.reserveCapacity(count)
+        rows.rowStart.reserveCapacity(count)
+        rows.members.reserveCapacity(count)
         for page in evidence.pages {
             for (source, letter) in [(page.textLayer, "t"), (page.ocr, "o")] {
                 guard let source else { continue }
-                for row in visualRows(source.lines) {
-                    let text = row.map { source.lines[$0].text }.joined(separator: " | ")
-                    lines.append(Line(id: "p\(page.number).\(letter)\(row[0] + 1)", page: page.number,
-                                      source: source.source, text: text))
+                let visual = visualRows(source.lines)
+                guard !visual.isEmpty else { continue }
+                let sourceIndex = Int32(rows.sources.count)
+                rows.sources.append(Rows.Source(page: page.number, letter: letter, text: source))
+                for row in visual {
+                    rows.rowSource.append(sourceIndex)
+                    rows.rowStart.append(Int32(rows.members.count))
+                    rows.members.append(contentsOf: row.map(Int32.init))
                 }
             }
         }
-        return EvidenceText(lines: lines)
+        return EvidenceText(lines: Lines(storage: .rows(rows)))
+    }
+
+    private init(lines: Lines) {
+        self.lines = lines
     }
 
     /// Indices of `lines` grouped into rows: top to bottom, each row left to right.
     static func visualRows(_ lines: [TextLine]) -> [[Int]] {
-        let order = lines.indices.filter { !lines[$0].words.isEmpty }.sorted { lines[$0].box.midY < lines[$1].box.midY }
+        let order = lines.indices.filter { lines[$0].wordCount > 0 }
+            .sorted { lines[$0].box.midY < lines[$1].box.midY }
         var rows: [(box: BoundingBox, members: [Int])] = []
         for index in order {
             let box = lines[index].box

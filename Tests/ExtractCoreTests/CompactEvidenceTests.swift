@@ -2,7 +2,7 @@ import ExtractCore
 import Foundation
 import Testing
 
-/// Words and table cells are stored compactly, but read, compare and encode as the plain structs they were.
+/// Words, lines and table cells are stored compactly, but read, compare and encode as the plain structs they were.
 @Suite struct CompactEvidenceTests {
     /// The structs as they were declared before, with synthesized encodings.
     struct PlainWord: Codable {
@@ -10,6 +10,11 @@ import Testing
         var box: BoundingBox
         var fontSize: Double?
         var confidence: Double?
+    }
+
+    struct PlainLine: Codable {
+        var words: [TextWord]
+        var box: BoundingBox
     }
 
     struct PlainCell: Codable {
@@ -70,5 +75,53 @@ import Testing
         #expect(cell.rowSpan == 4 && cell != decoded)
         #expect(TableCell(row: Int.max, column: 0, text: "", box: box).row == Int(Int32.max))
         #expect(MemoryLayout<TableCell>.stride == 64)
+    }
+
+    @Test func lineKeepsItsWordsBoxAndEncoding() throws {
+        func box(_ x: Double, _ y: Double, _ width: Double, _ height: Double) -> BoundingBox {
+            BoundingBox(x: x, y: y, width: width, height: height)
+        }
+        // A text-layer line (shared top, height and font size), an OCR line (every number differs), words with
+        // spaces and non-ASCII letters, a given box, a negative width as only a decoded box has, and no words.
+        var negative = box(5, 6, 7, 8)
+        negative.width = -0.5
+        let lines: [(words: [TextWord], box: BoundingBox?)] = [
+            ([TextWord(text: "Item", box: box(40, 79.384, 23.33999999999999, 11.099999999999994), fontSize: 12),
+              TextWord(text: "1-1", box: box(66.67599999999999, 79.384, 17.3, 11.099999999999994), fontSize: 12),
+              TextWord(text: "3.50", box: box(120, 79.384, 20, 11.099999999999994), fontSize: 12)], nil),
+            ([TextWord(text: "Rechnungsnr.", box: box(10, 20, 30, 9), confidence: 0.91),
+              TextWord(text: "Größe über", box: box(45, 20.5, 30, 9.5), confidence: 0.5),
+              TextWord(text: "€", box: box(80, 19.75, 6, 10)),
+              TextWord(text: "", box: box(90, 20, 0, 10), fontSize: 9)], nil),
+            ([TextWord(text: "Total", box: box(1, 2, 3, 4))], box(0, 0, 100, 10)),
+            ([TextWord(text: "x", box: negative)], nil),
+            ([], nil),
+            ([], box(3, 4, 5, 6)),
+        ]
+        for (words, given) in lines {
+            let line = TextLine(words: words, box: given)
+            let expectedBox = given ?? BoundingBox.enclosing(words.map(\.box)) ?? box(0, 0, 0, 0)
+            #expect(line.words == words)
+            #expect(line.wordCount == words.count)
+            #expect(line.box == expectedBox)
+            #expect(line.text == words.map(\.text).joined(separator: " "))
+            for (index, word) in words.enumerated() {
+                #expect(line.word(at: index) == word && line.wordText(at: index) == word.text)
+                #expect(line.word(at: index).box.width.bitPattern == word.box.width.bitPattern)
+            }
+            let json = try Self.json(line)
+            #expect(try Self.json(PlainLine(words: words, box: expectedBox)) == json)
+            let decoded = try JSONDecoder().decode(TextLine.self, from: Data(json.utf8))
+            #expect(decoded == line && decoded.hashValue == line.hashValue)
+            #expect(try Self.json(decoded) == json)
+        }
+        var line = TextLine(words: lines[0].words)
+        let before = line.box
+        line.words.append(TextWord(text: "EUR", box: box(150, 79.384, 20, 11.099999999999994), fontSize: 12))
+        #expect(line.wordCount == 4 && line.box == before && line.text == "Item 1-1 3.50 EUR")
+        line.box = box(0, 0, 1, 1)
+        #expect(line.box == box(0, 0, 1, 1) && line.words.count == 4)
+        #expect(line != TextLine(words: line.words))
+        #expect(TextLine(words: lines[1].words) != TextLine(words: lines[0].words))
     }
 }
