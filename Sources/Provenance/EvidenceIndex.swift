@@ -64,8 +64,8 @@ public struct EvidenceIndex: Sendable {
     /// The words of one stream in reading order, read from the page text they come from.
     ///
     /// The index keeps no copy of the words: each ``Word`` is put together when it is read, from the page's
-    /// lines (shared with the evidence, not copied) and the two things the index adds per word, its key and its
-    /// line. A copied word took 104 bytes; this takes 9, 13 with ``Stream``'s key order (the index of a
+    /// lines (shared with the evidence, not copied), its key and its line (found from the lines' first words).
+    /// A copied word took 104 bytes; this takes 1, 5 with ``Stream``'s key order (the index of a
     /// 200-page statement was 10.6 of its 24.7 MB peak heap, 6.9 MB of it copied words). A key is not kept
     /// either: it is the word's lower-cased text with a few characters dropped at either end, and only how many
     /// is kept (one byte; a key that is no such cut of its text, which no word of the corpora has, is kept whole).
@@ -74,18 +74,31 @@ public struct EvidenceIndex: Sendable {
         let lines: [TextLine]
         /// For each line: its first word's position.
         let lineStarts: [Int32]
-        /// For each word: its line.
-        let lineOfWord: [Int32]
+        /// How many words the stream holds.
+        let wordCount: Int
         /// For each word: how its key is cut from its lower-cased text (see ``KeyCut``).
         let keyCuts: [KeyCut]
         /// The keys of the words whose cut is ``KeyCut/whole``, by position.
         let wholeKeys: [Int32: String]
 
         public var startIndex: Int { 0 }
-        public var endIndex: Int { keyCuts.count }
+        public var endIndex: Int { wordCount }
+
+        /// The line of the word at `position`: the last line starting at or before it (an empty line starts where
+        /// the next one does, so it is never the last). Searched, not stored: 4 bytes a word were 0.3 MB of a
+        /// 200-page statement's index.
+        func line(of position: Int) -> Int {
+            var low = 0
+            var high = lineStarts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(lineStarts[middle]) <= position { low = middle + 1 } else { high = middle }
+            }
+            return low - 1
+        }
 
         public subscript(position: Int) -> Word {
-            let line = Int(lineOfWord[position])
+            let line = line(of: position)
             let word = lines[line].word(at: position - Int(lineStarts[line]))
             return Word(text: word.text, key: key(at: position, text: word.text), box: word.box,
                         confidence: word.confidence, fontSize: word.fontSize, line: line)
@@ -105,7 +118,7 @@ public struct EvidenceIndex: Sendable {
 
         /// The text of the word at `position`.
         func text(at position: Int) -> String {
-            let line = Int(lineOfWord[position])
+            let line = line(of: position)
             return lines[line].wordText(at: position - Int(lineStarts[line]))
         }
     }
@@ -294,20 +307,17 @@ public struct EvidenceIndex: Sendable {
     private static func makeStream(page: Int, text: PageText) -> Stream {
         let count = text.lines.reduce(0) { $0 + $1.wordCount }
         var keys: [String] = []
-        var lineOfWord: [Int32] = []
         var lineStarts: [Int32] = []
         var lines: [Range<Int>] = []
         // Exact sizes: grown by appending, these arrays held up to twice what they needed.
         keys.reserveCapacity(count)
-        lineOfWord.reserveCapacity(count)
         lineStarts.reserveCapacity(text.lines.count)
         lines.reserveCapacity(text.lines.count)
-        for (lineIndex, line) in text.lines.enumerated() {
+        for line in text.lines {
             let start = keys.count
             lineStarts.append(Int32(start))
             for word in line.words {
                 keys.append(key(word.text))
-                lineOfWord.append(Int32(lineIndex))
             }
             lines.append(start..<keys.count)
         }
@@ -329,7 +339,7 @@ public struct EvidenceIndex: Sendable {
                 keyCuts.append(cut)
             }
         }
-        let words = Words(lines: text.lines, lineStarts: lineStarts, lineOfWord: lineOfWord, keyCuts: keyCuts,
+        let words = Words(lines: text.lines, lineStarts: lineStarts, wordCount: count, keyCuts: keyCuts,
                           wholeKeys: wholeKeys)
         return Stream(page: page, source: text.source, isPartial: text.regions != nil, words: words, lines: lines,
                       keyOrder: keyOrder)
