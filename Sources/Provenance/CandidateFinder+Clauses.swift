@@ -82,6 +82,19 @@ extension CandidateFinder {
         }
     }
 
+    /// A stream's words joined by single spaces, with each word's UTF-16 offset in that text (for matching a clause
+    /// that runs across lines, then finding the words it came from).
+    static func joined(_ stream: EvidenceIndex.Stream) -> (text: String, starts: [Int]) {
+        var text = ""
+        var starts: [Int] = []
+        for word in stream.words {
+            if !text.isEmpty { text += " " }
+            starts.append(text.utf16.count)
+            text += word.text
+        }
+        return (text, starts)
+    }
+
     /// Candidates read from a clause that may run across lines: each stream's words joined into one text, every
     /// match of `clause` turned into a value by `read`, boxed by the words it came from.
     private func clauseCandidates(
@@ -90,13 +103,7 @@ extension CandidateFinder {
     ) -> [Candidate] {
         var result: [Candidate] = []
         for stream in index.streams {
-            var text = ""
-            var starts: [Int] = []
-            for word in stream.words {
-                if !text.isEmpty { text += " " }
-                starts.append(text.utf16.count)
-                text += word.text
-            }
+            let (text, starts) = Self.joined(stream)
             guard !starts.isEmpty else { continue }
             for match in clause.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)) {
                 guard let value = read(text, match),
@@ -129,25 +136,14 @@ extension CandidateFinder {
         return try! NSRegularExpression(pattern: #"(?i:\bby and between|\bbetween)[ ]+"# + name + between + name)
     }()
 
-    /// Whether `field` lists a contract's parties (`party`, `parties`), read by ``contractParties(field:)``.
-    public static func readsContractParties(_ field: SchemaField) -> Bool {
-        FieldConcept.concept(for: field)?.id == "contract_party"
-    }
-
     /// Words that end a name with their dot: legal forms and initials (`Inc.`, `R.`), not a sentence's end.
     static let abbreviations: Set<String> = ["inc", "ltd", "corp", "co", "llc", "l.l.c", "n.a", "s.a", "plc", "lp"]
 
     /// The parties named in the contract's first preamble (``partiesClause``) with at least two words each, in
     /// order; a name runs until a sentence ends (`R. J. Seifert Enterprises. Collectively, …`).
-    public func contractParties(field: SchemaField) -> [Candidate] {
+    func contractParties(field: SchemaField) -> [Candidate] {
         for stream in index.streams {
-            var text = ""
-            var starts: [Int] = []
-            for word in stream.words {
-                if !text.isEmpty { text += " " }
-                starts.append(text.utf16.count)
-                text += word.text
-            }
+            let (text, starts) = Self.joined(stream)
             let range = NSRange(location: 0, length: text.utf16.count)
             guard let match = Self.partiesClause.firstMatch(in: text, range: range) else { continue }
             var result: [Candidate] = []

@@ -76,12 +76,12 @@ struct FieldByFieldSynthesizer {
                 origins["/" + path.joined(separator: "/")] = "table"
                 continue
             }
-            // A list of a contract's parties is read from its preamble (`by and between A … and B`).
-            if rowFields.count == 1, let field = rowFields.first, field.path.last == "*",
-               CandidateFinder.readsContractParties(field) {
-                let names = finder.contractParties(field: field).map(\.value)
-                if !names.isEmpty {
-                    JSONPath.set(.array(names), at: path, in: &answer)
+            // A list of plain values its clause states (a contract's parties: `by and between A … and B`) is read
+            // there, as the finder gives it.
+            if rowFields.count == 1, let field = rowFields.first, field.path.last == "*" {
+                let listed = finder.candidates(for: field).filter { $0.method == .clause }.map(\.value)
+                if !listed.isEmpty {
+                    JSONPath.set(.array(listed), at: path, in: &answer)
                     origins["/" + path.joined(separator: "/")] = "clause"
                     continue
                 }
