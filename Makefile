@@ -25,7 +25,7 @@ APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev li
 RELEASE_FLAGS ?= --static-swift-stdlib
 RELEASE_BIN = $(shell $(SWIFT) build -c release $(RELEASE_FLAGS) --show-bin-path 2>/dev/null)
 
-.PHONY: help setup setup-system setup-llm build test demo bench eval eval-evidence samples lint clean fuzz
+.PHONY: help setup setup-system setup-llm build test demo bench eval eval-decoys eval-evidence samples lint clean fuzz
 
 help: ## Show this help
 	@echo "DocExtract make targets:"
@@ -91,6 +91,18 @@ eval: setup build ## Score the offline default on the dev lists in eval/ (bench-
 	done
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product BenchLayout
 	$(RELEASE_BIN)/BenchLayout --corpus ../shared/corpus
+
+# `make eval-decoys`: fabrication, measured where the ground truth says a value is absent. The decoy lists ask
+# for fields that no document of the list prints (eval/decoys/*.schema.json), besides the corpus's own.
+DECOY_LISTS ?= sroie-decoys kleister-decoys
+
+eval-decoys: setup build ## Fabrication on decoy fields no document prints (bench-results/eval-*-decoys.json)
+	@mkdir -p bench-results
+	@for list in $(DECOY_LISTS); do \
+		echo "eval: $$list"; \
+		$(RELEASE_BIN)/extract eval --dataset eval/$$list.tsv $(if $(EVAL_LIMIT),--limit $(EVAL_LIMIT)) \
+			--out bench-results/eval-$$list.json --markdown bench-results/eval-$$list.md $(EVAL_ARGS) || exit $$?; \
+	done
 
 eval-evidence: setup-system build ## Evidence recall only, no model, every document of the dev lists (seconds)
 	@mkdir -p bench-results

@@ -13,18 +13,25 @@ public struct DatasetEntry: Sendable, Hashable, Codable {
     /// Whether a value absent from the ground truth means the document has none. False when the list says
     /// otherwise (see ``load(list:)``): then a value given there is counted apart, not as fabricated.
     public var absenceIsGroundTruth = true
+    /// The ``ValueAudit`` file the list names (``auditDirective``): hand-checked verdicts on values given where
+    /// the ground truth is silent. Nil when it names none.
+    public var audit: String?
 
     /// Creates an entry.
-    public init(pdf: String, expected: String, schema: String, line: Int, absenceIsGroundTruth: Bool = true) {
+    public init(
+        pdf: String, expected: String, schema: String, line: Int, absenceIsGroundTruth: Bool = true,
+        audit: String? = nil
+    ) {
         self.pdf = pdf
         self.expected = expected
         self.schema = schema
         self.line = line
         self.absenceIsGroundTruth = absenceIsGroundTruth
+        self.audit = audit
     }
 
     private enum CodingKeys: String, CodingKey {
-        case pdf, expected, schema, line, absenceIsGroundTruth
+        case pdf, expected, schema, line, absenceIsGroundTruth, audit
     }
 
     /// Reads an entry; ``absenceIsGroundTruth`` may be missing (older results files) and reads as true.
@@ -35,18 +42,22 @@ public struct DatasetEntry: Sendable, Hashable, Codable {
         schema = try container.decode(String.self, forKey: .schema)
         line = try container.decode(Int.self, forKey: .line)
         absenceIsGroundTruth = try container.decodeIfPresent(Bool.self, forKey: .absenceIsGroundTruth) ?? true
+        audit = try container.decodeIfPresent(String.self, forKey: .audit)
     }
 
     /// The directive line by which a list says that its ground truth's absent values are not ground truth.
     public static let absenceUnknownDirective = "#! absent values are not ground truth"
+    /// The directive that names a ``ValueAudit`` file (relative to the list's folder): `#! audit FILE`.
+    public static let auditDirective = "#! audit "
 
     /// Reads a list: one `PDF<TAB>EXPECTED.json<TAB>SCHEMA.json` per line, paths relative to the list's
     /// folder (absolute paths are kept); blank lines and lines starting with `#` are skipped. The line
     /// ``absenceUnknownDirective`` makes every entry's ``absenceIsGroundTruth`` false: ZUGFeRD's expected files
-    /// come from the issuer's XML, whose MINIMUM and BASIC WL profiles leave out values the PDF prints.
+    /// come from the issuer's XML, whose MINIMUM and BASIC WL profiles leave out values the PDF prints. The line
+    /// `#! audit FILE` (``auditDirective``) names the hand-checked verdicts on values given there.
     ///
     /// - Throws: ``EvaluationError`` naming the file and line when the list cannot be read, a line has not
-    ///   three fields, or a named file does not exist.
+    ///   three fields, or a named file (the audit file included) does not exist.
     public static func load(list path: String) throws(EvaluationError) -> [DatasetEntry] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw EvaluationError("\(path): the dataset list cannot be read")
@@ -54,10 +65,19 @@ public struct DatasetEntry: Sendable, Hashable, Codable {
         let folder = URL(fileURLWithPath: path).absoluteURL.deletingLastPathComponent()
         var entries: [DatasetEntry] = []
         var absenceIsGroundTruth = true
+        var audit: String?
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         for (index, raw) in lines.enumerated() {
             let line = raw.trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
             if line.trimmingCharacters(in: .whitespaces) == absenceUnknownDirective { absenceIsGroundTruth = false }
+            if line.hasPrefix(auditDirective) {
+                let name = line.dropFirst(auditDirective.count).trimmingCharacters(in: .whitespaces)
+                let file = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).standardized.path
+                guard !name.isEmpty, FileManager.default.fileExists(atPath: file) else {
+                    throw EvaluationError("\(path):\(index + 1): the audit file \(file) does not exist")
+                }
+                audit = file
+            }
             if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map {
                 $0.trimmingCharacters(in: .whitespaces)
@@ -73,8 +93,9 @@ public struct DatasetEntry: Sendable, Hashable, Codable {
             }
             entries.append(DatasetEntry(pdf: resolved[0], expected: resolved[1], schema: resolved[2], line: index + 1))
         }
-        if !absenceIsGroundTruth {
-            for index in entries.indices { entries[index].absenceIsGroundTruth = false }
+        for index in entries.indices {
+            entries[index].absenceIsGroundTruth = absenceIsGroundTruth
+            entries[index].audit = audit
         }
         guard !entries.isEmpty else { throw EvaluationError("\(path): the dataset list has no entries") }
         return entries

@@ -57,6 +57,7 @@ public struct DocumentScore: Sendable, Codable, Hashable {
         evidenceMeasured = prediction.evidence != nil
         var scorer = scorer
         scorer.absenceIsGroundTruth = entry.absenceIsGroundTruth
+        scorer.document = entry.pdf
         let scored = scorer.score(
             predicted: prediction.value, expected: expected, needsReview: prediction.needsReview,
             evidence: prediction.evidence.map { EvidenceCheck(evidence: $0) }, marks: marks

@@ -12,8 +12,9 @@ import JSONCore
 /// - A `set` unit is one value, right when the multiset F1 under the element rule is 1; the F1 is kept. For
 ///   evidence recall each expected element counts once, found when every leaf of it is found.
 ///
-/// Where ``absenceIsGroundTruth`` is false, a value given where the ground truth has none is counted apart
-/// (``FieldCounts/unverified``), neither right nor fabricated.
+/// Where ``absenceIsGroundTruth`` is false, a value given where the ground truth has none counts as the
+/// ``audit`` says (``FieldCounts/confirmed`` or fabricated), and as ``FieldCounts/unverified`` where it has no
+/// verdict on that value.
 ///
 /// A value counts as flagged when the extractor listed its pointer (or, for a set, a pointer inside it) as
 /// needing review.
@@ -23,6 +24,11 @@ public struct DocumentScorer: Sendable {
     /// Whether a value absent from the ground truth means the document has none (the default). When false
     /// (``DatasetEntry/absenceIsGroundTruth``), a value given there counts as ``FieldCounts/unverified``.
     public var absenceIsGroundTruth = true
+    /// Hand-checked verdicts on values given where the ground truth is silent; used only where
+    /// ``absenceIsGroundTruth`` is false, looked up under ``document``.
+    public var audit = ValueAudit()
+    /// The PDF scored, as the audit names it (``DatasetEntry/pdf``).
+    public var document = ""
     private let comparer = ValueComparer()
 
     /// Creates a scorer for `plan`.
@@ -64,7 +70,8 @@ public struct DocumentScorer: Sendable {
                 let isCorrect = wantPresent && got.map { comparer.matches($0, want!, rule: unit.rule) } == true
                 outcome.record(
                     expectedPresent: wantPresent, predictedPresent: Self.isPresent(got), correct: isCorrect,
-                    flagged: flagged.contains(unit.pointer()), absenceKnown: absenceIsGroundTruth
+                    flagged: flagged.contains(unit.pointer()), absenceKnown: absenceIsGroundTruth,
+                    verdict: verdict(unit.pointer(), got), given: given(unit.pointer(), got)
                 )
                 if wantPresent, let evidence {
                     outcome.counts.recordEvidence(
@@ -89,8 +96,11 @@ public struct DocumentScorer: Sendable {
             var outcome = FieldOutcome(pointer: unit.pointer(), rule: unit.rule.name)
             outcome.record(
                 expectedPresent: false, predictedPresent: !predictedRows.isEmpty, correct: false,
-                flagged: Self.anyFlagged(unit.pointer(), flagged), absenceKnown: absenceIsGroundTruth
+                flagged: Self.anyFlagged(unit.pointer(), flagged), absenceKnown: absenceIsGroundTruth,
+                verdict: verdict(unit.pointer(), got), given: given(unit.pointer(), got)
             )
+            // Kept so that rows given where the ground truth has none can be audited from the results file.
+            if !predictedRows.isEmpty { outcome.predicted = got }
             return ([outcome], nil)
         }
         let pairs = RowMatcher.pairs(predicted: predictedRows.count, expected: expectedRows.count) { p, e in
@@ -114,7 +124,8 @@ public struct DocumentScorer: Sendable {
                 outcome.record(
                     expectedPresent: wantPresent, predictedPresent: Self.isPresent(got), correct: isCorrect,
                     flagged: concrete.map { flagged.contains($0.pointer()) } ?? false,
-                    absenceKnown: absenceIsGroundTruth
+                    absenceKnown: absenceIsGroundTruth, verdict: concrete.flatMap { verdict($0.pointer(), got) },
+                    given: concrete.flatMap { given($0.pointer(), got) }
                 )
                 if wantPresent {
                     rowScored[e] = true
@@ -136,6 +147,16 @@ public struct DocumentScorer: Sendable {
             pairedRows: pairs.count, correctRows: correctRows
         )
         return (outcomes, table)
+    }
+
+    /// The audit's verdict on `value` at `pointer`, where the ground truth's silence is not ground truth.
+    private func verdict(_ pointer: String, _ value: JSONValue?) -> ValueAudit.Verdict? {
+        guard !absenceIsGroundTruth, let value else { return nil }
+        return audit.verdict(pdf: document, pointer: pointer, value: value)
+    }
+
+    private func given(_ pointer: String, _ value: JSONValue?) -> FieldOutcome.UnauditedValue? {
+        value.map { FieldOutcome.UnauditedValue(pointer: pointer, value: $0) }
     }
 
     /// Fields that agree, plus half the text similarity of those that do not (so near-misses still pair).
@@ -165,7 +186,8 @@ public struct DocumentScorer: Sendable {
         outcome.predicted = got
         guard !expected.isEmpty else {
             outcome.record(expectedPresent: false, predictedPresent: !predicted.isEmpty, correct: false,
-                           flagged: isFlagged, absenceKnown: absenceIsGroundTruth)
+                           flagged: isFlagged, absenceKnown: absenceIsGroundTruth,
+                           verdict: verdict(unit.pointer(), got), given: given(unit.pointer(), got))
             return outcome
         }
         let pairs = RowMatcher.pairs(predicted: predicted.count, expected: expected.count) { p, e in

@@ -10,9 +10,14 @@ public struct FieldCounts: Sendable, Codable, Hashable {
     /// Of ``absent``, those the prediction filled anyway.
     public var fabricated = 0
     /// Values given where the ground truth has none but its absence is not ground truth (a dataset list that
-    /// says so: ZUGFeRD's MINIMUM profile carries no line items though the PDF prints them). Neither right nor
-    /// wrong, and not in ``absent``; reported so that they can be checked by hand.
+    /// says so: ZUGFeRD's MINIMUM profile carries no line items though the PDF prints them), and which no
+    /// ``ValueAudit`` has checked. Counted in ``absent``, neither right nor wrong; listed to be checked by hand.
+    /// While any are left, ``fabricated`` is a lower bound (``Metrics/fabricationRateUpperBound``).
     public var unverified = 0
+    /// Values given where the ground truth is silent, not ground truth, and which an audit found printed as the
+    /// field's value: counted in ``absent``, not fabricated. (An audit's `fabricated` verdict counts in
+    /// ``fabricated``.)
+    public var confirmed = 0
     /// Values the extractor listed as needing review.
     public var flagged = 0
     /// Of ``flagged``, those that were wrong.
@@ -46,6 +51,7 @@ public struct FieldCounts: Sendable, Codable, Hashable {
         left.absent += right.absent
         left.fabricated += right.fabricated
         left.unverified += right.unverified
+        left.confirmed += right.confirmed
         left.flagged += right.flagged
         left.flaggedWrong += right.flaggedWrong
         left.wrong += right.wrong
@@ -67,12 +73,11 @@ public struct FieldCounts: Sendable, Codable, Hashable {
 
     private enum CodingKeys: String, CodingKey {
         case scored, correct, absent, fabricated, flagged, flaggedWrong, wrong, evidenceChecked, evidenceFound
-        case printedChecked, printedFound, unverified
+        case printedChecked, printedFound, unverified, confirmed
     }
 
-    /// Reads the counters; those added later (``printedChecked``, ``printedFound``, ``unverified``) may be missing
-    /// from older
-    /// results files, e.g. a baseline, and read as 0.
+    /// Reads the counters; those added later (``printedChecked``, ``printedFound``, ``unverified``,
+    /// ``confirmed``) may be missing from older results files, e.g. a baseline, and read as 0.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         scored = try container.decode(Int.self, forKey: .scored)
@@ -87,5 +92,6 @@ public struct FieldCounts: Sendable, Codable, Hashable {
         printedChecked = try container.decodeIfPresent(Int.self, forKey: .printedChecked) ?? 0
         printedFound = try container.decodeIfPresent(Int.self, forKey: .printedFound) ?? 0
         unverified = try container.decodeIfPresent(Int.self, forKey: .unverified) ?? 0
+        confirmed = try container.decodeIfPresent(Int.self, forKey: .confirmed) ?? 0
     }
 }

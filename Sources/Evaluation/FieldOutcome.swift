@@ -16,6 +16,23 @@ public struct FieldOutcome: Sendable, Codable, Hashable {
     public var expected: JSONValue?
     /// The predicted value (scalars and sets only).
     public var predicted: JSONValue?
+    /// The values counted in ``FieldCounts/unverified``, each with its concrete pointer: what a ``ValueAudit``
+    /// needs to give them a verdict.
+    public var unaudited: [UnauditedValue] = []
+
+    /// A value given where the ground truth is silent and its silence is not ground truth, with no verdict yet.
+    public struct UnauditedValue: Sendable, Codable, Hashable {
+        /// The value's pointer in the output (`/lines/2/unit`, not `/lines/*/unit`).
+        public var pointer: String
+        /// The value.
+        public var value: JSONValue
+
+        /// Creates an entry.
+        public init(pointer: String, value: JSONValue) {
+            self.pointer = pointer
+            self.value = value
+        }
+    }
 
     /// Creates an empty outcome for `pointer`.
     public init(pointer: String, rule: String) {
@@ -30,17 +47,33 @@ public struct FieldOutcome: Sendable, Codable, Hashable {
     }
 
     /// Records one value: whether it was expected, right, flagged. With `absenceKnown` false, an absent expected
-    /// value says nothing: a value given there is ``FieldCounts/unverified``, not fabricated.
+    /// value says nothing by itself: a value given there is what `verdict` (a hand check, ``ValueAudit``) says,
+    /// ``FieldCounts/confirmed`` or fabricated, and ``FieldCounts/unverified`` when nobody has checked it.
     mutating func record(
         expectedPresent: Bool, predictedPresent: Bool, correct isCorrect: Bool, flagged: Bool,
-        absenceKnown: Bool = true
+        absenceKnown: Bool = true, verdict: ValueAudit.Verdict? = nil, given: UnauditedValue? = nil
     ) {
         var isWrong = false
         if expectedPresent {
             counts.scored += 1
             if isCorrect { counts.correct += 1 } else { isWrong = true }
         } else if !absenceKnown {
-            if predictedPresent { counts.unverified += 1 }
+            counts.absent += 1
+            guard predictedPresent else { return }
+            switch verdict {
+            case .printed?: counts.confirmed += 1
+            case .fabricated?:
+                counts.fabricated += 1
+                isWrong = true
+            case nil:
+                counts.unverified += 1
+                if let given { unaudited.append(given) }
+            }
+            if isWrong { counts.wrong += 1 }
+            if flagged {
+                counts.flagged += 1
+                if isWrong { counts.flaggedWrong += 1 }
+            }
             return
         } else {
             counts.absent += 1
@@ -57,7 +90,7 @@ public struct FieldOutcome: Sendable, Codable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case pointer, rule, f1, expected, predicted
+        case pointer, rule, f1, expected, predicted, unaudited
     }
 
     /// Reads the outcome and its counters from one flat JSON object.
@@ -69,6 +102,7 @@ public struct FieldOutcome: Sendable, Codable, Hashable {
         f1 = try container.decodeIfPresent(Double.self, forKey: .f1)
         expected = try container.decodeIfPresent(JSONValue.self, forKey: .expected)
         predicted = try container.decodeIfPresent(JSONValue.self, forKey: .predicted)
+        unaudited = try container.decodeIfPresent([UnauditedValue].self, forKey: .unaudited) ?? []
     }
 
     /// Writes the outcome and its counters as one flat JSON object.
@@ -80,5 +114,6 @@ public struct FieldOutcome: Sendable, Codable, Hashable {
         try container.encodeIfPresent(f1, forKey: .f1)
         try container.encodeIfPresent(expected, forKey: .expected)
         try container.encodeIfPresent(predicted, forKey: .predicted)
+        if !unaudited.isEmpty { try container.encode(unaudited, forKey: .unaudited) }
     }
 }

@@ -17,9 +17,13 @@ public enum MarkdownReport {
         out += "| field accuracy | \(percent(metrics.accuracy)) (\(metrics.correct)/\(metrics.scored)) |\n"
         out += "| schema-valid | \(percent(summary.schemaValidRate)) (\(summary.schemaValid)/\(summary.documents)) |\n"
         out += "| fabrication | \(percent(metrics.fabricationRate)) (\(metrics.fabricated)/\(metrics.absent)) |\n"
+        if metrics.confirmed > 0 {
+            out += "| values given where the ground truth is silent, found printed by the audit | "
+                + "\(metrics.confirmed) |\n"
+        }
         if metrics.unverified > 0 {
-            out += "| values given where absence is not ground truth (unscored; check by hand) | "
-                + "\(metrics.unverified) |\n"
+            out += "| values given where the ground truth is silent, not audited (check by hand) | "
+                + "\(metrics.unverified): fabrication up to \(percent(metrics.fabricationRateUpperBound)) |\n"
         }
         out += "| needs-review precision | \(percent(metrics.reviewPrecision)) "
             + "(\(metrics.flaggedWrong)/\(metrics.flagged)) |\n"
@@ -54,6 +58,8 @@ public enum MarkdownReport {
                 + "\(percent(m.reviewPrecision)) / \(percent(m.reviewRecall)) | \(percent(m.evidenceRecall)) |\n"
         }
 
+        out += auditSection(report)
+
         if let baseline = report.baseline {
             out += "\n## Against the baseline `\(baseline.file)`\n\n"
             out += "| metric | baseline | now | Δ |\n|---|---:|---:|---:|\n"
@@ -75,6 +81,37 @@ public enum MarkdownReport {
     }
 
     /// A rate as `12.3 %`, or `–` when there is none.
+    /// The values given where the ground truth is silent and no audit has a verdict on, as lines of an audit file
+    /// (``ValueAudit``) whose verdict and place are left to fill in; PDFs relative to the list's folder, where
+    /// an audit file beside the list names them so. Empty when there are none.
+    static func auditSection(_ report: EvaluationReport) -> String {
+        let folder = URL(fileURLWithPath: report.dataset).absoluteURL.deletingLastPathComponent().standardized
+        var lines: [String] = []
+        for document in report.documents {
+            let pdf = relativePath(of: document.file, from: folder.path)
+            for field in document.fields {
+                for given in field.unaudited {
+                    lines.append([pdf, given.pointer, given.value.serialized(sortedKeys: true), "?", "?"]
+                        .joined(separator: "\t"))
+                }
+            }
+        }
+        guard !lines.isEmpty else { return "" }
+        return "\n## Values to audit\n\nGiven where the ground truth is silent, and not ground truth; no audit has a "
+            + "verdict on them. Check each in its document, write `printed` or `fabricated` and where, and add the "
+            + "lines to the list's audit file:\n\n```\n" + lines.joined(separator: "\n") + "\n```\n"
+    }
+
+    /// `file` relative to `folder` (both absolute), with `..` where it lies outside.
+    static func relativePath(of file: String, from folder: String) -> String {
+        let target = URL(fileURLWithPath: file).standardized.pathComponents
+        let base = URL(fileURLWithPath: folder).standardized.pathComponents
+        var common = 0
+        while common < min(target.count, base.count), target[common] == base[common] { common += 1 }
+        let parts = Array(repeating: "..", count: base.count - common) + target[common...]
+        return parts.joined(separator: "/")
+    }
+
     public static func percent(_ rate: Double?) -> String {
         rate.map { String(format: "%.1f %%", $0 * 100) } ?? "–"
     }

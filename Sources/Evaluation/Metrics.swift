@@ -9,8 +9,12 @@ public struct Metrics: Sendable, Codable, Hashable {
     public var counts: FieldCounts
     /// correct / scored.
     public var accuracy: Double?
-    /// fabricated / absent.
+    /// fabricated / absent. Where values given in silent slots are left unaudited (``FieldCounts/unverified``),
+    /// a lower bound; see ``fabricationRateUpperBound``.
     public var fabricationRate: Double?
+    /// (fabricated + unverified) / absent: the rate if every unaudited value were fabricated. Nil when there is
+    /// no unaudited value (then ``fabricationRate`` is exact).
+    public var fabricationRateUpperBound: Double?
     /// Needs-review precision: flagged wrong / flagged.
     public var reviewPrecision: Double?
     /// Needs-review recall: flagged wrong / wrong.
@@ -30,6 +34,8 @@ public struct Metrics: Sendable, Codable, Hashable {
         self.counts = counts
         accuracy = Self.rate(counts.correct, counts.scored)
         fabricationRate = Self.rate(counts.fabricated, counts.absent)
+        fabricationRateUpperBound = counts.unverified == 0 ? nil
+            : Self.rate(counts.fabricated + counts.unverified, counts.absent)
         reviewPrecision = Self.rate(counts.flaggedWrong, counts.flagged)
         reviewRecall = Self.rate(counts.flaggedWrong, counts.wrong)
         evidenceRecall = Self.rate(counts.evidenceFound, counts.evidenceChecked)
@@ -46,7 +52,7 @@ public struct Metrics: Sendable, Codable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case accuracy, fabricationRate, reviewPrecision, reviewRecall, evidenceRecall, printedEvidenceRecall
+        case accuracy, fabricationRate, fabricationRateUpperBound, reviewPrecision, reviewRecall, evidenceRecall, printedEvidenceRecall
     }
 
     /// Reads the counters and rates from one flat JSON object.
@@ -55,6 +61,7 @@ public struct Metrics: Sendable, Codable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         accuracy = try container.decodeIfPresent(Double.self, forKey: .accuracy)
         fabricationRate = try container.decodeIfPresent(Double.self, forKey: .fabricationRate)
+        fabricationRateUpperBound = try container.decodeIfPresent(Double.self, forKey: .fabricationRateUpperBound)
         reviewPrecision = try container.decodeIfPresent(Double.self, forKey: .reviewPrecision)
         reviewRecall = try container.decodeIfPresent(Double.self, forKey: .reviewRecall)
         evidenceRecall = try container.decodeIfPresent(Double.self, forKey: .evidenceRecall)
@@ -67,6 +74,7 @@ public struct Metrics: Sendable, Codable, Hashable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(accuracy, forKey: .accuracy)
         try container.encodeIfPresent(fabricationRate, forKey: .fabricationRate)
+        try container.encodeIfPresent(fabricationRateUpperBound, forKey: .fabricationRateUpperBound)
         try container.encodeIfPresent(reviewPrecision, forKey: .reviewPrecision)
         try container.encodeIfPresent(reviewRecall, forKey: .reviewRecall)
         try container.encodeIfPresent(evidenceRecall, forKey: .evidenceRecall)

@@ -20,6 +20,11 @@ struct EvalCommand: AsyncParsableCommand {
             Evidence recall is also given over the values marked printed: by X.visibility.json beside \
             X.expected.json where the corpus has one, else by the schema's x-in-document and x-source.
 
+            A list whose ground truth leaves out values the documents print says so with the line \
+            "#! absent values are not ground truth"; a value given there is then unverified (fabrication is \
+            given as a range) unless an audit file, named by the line "#! audit FILE", has a verdict on it \
+            (PDF<TAB>POINTER<TAB>VALUE-JSON<TAB>printed|fabricated<TAB>where, checked by hand).
+
             Examples:
               extract eval --dataset eval/invoice2data.tsv --out results.json --markdown results.md
               extract eval --dataset eval/sroie.tsv --limit 5 --baseline previous.json
@@ -79,12 +84,17 @@ struct EvalCommand: AsyncParsableCommand {
                 LocalModelServer.stopAll()
             }
             var schemas: [String: (JSONValue, DocumentScorer)] = [:]
+            var audits: [String: ValueAudit] = [:]
             for (index, entry) in entries.enumerated() {
                 if schemas[entry.schema] == nil {
                     let schema = try SchemaFile.load(entry.schema)
                     schemas[entry.schema] = (schema, DocumentScorer(plan: try ScoringPlan(schema: schema)))
                 }
-                let (schema, scorer) = schemas[entry.schema]!
+                var (schema, scorer) = schemas[entry.schema]!
+                if let file = entry.audit {
+                    if audits[file] == nil { audits[file] = try ValueAudit.load(file) }
+                    scorer.audit = audits[file]!
+                }
                 let expected = try GroundTruth.load(entry.expected, schema: schema)
                 let marks = try PrintedMarks.path(besideExpected: entry.expected).map {
                     path throws(EvaluationError) in try PrintedMarks.load(path)
@@ -176,11 +186,17 @@ struct EvalCommand: AsyncParsableCommand {
             throw ExitCode(73)
         }
         let metrics = report.summary.metrics
+        // Without a model there is no output: accuracy, validity and fabrication are not measured.
+        let scores = report.isEvidenceOnly ? ""
+            : "accuracy \(MarkdownReport.percent(metrics.accuracy)) (\(metrics.correct)/\(metrics.scored)), "
+                + "schema-valid \(MarkdownReport.percent(report.summary.schemaValidRate)), fabrication "
+                + "\(MarkdownReport.percent(metrics.fabricationRate)) (\(metrics.fabricated)/\(metrics.absent)"
+                + (metrics.unverified > 0
+                    ? "; up to \(MarkdownReport.percent(metrics.fabricationRateUpperBound)) with "
+                        + "\(metrics.unverified) values not audited" : "")
+                + "), "
         CLIError.printError(
-            "eval: \(report.summary.documents) documents, accuracy \(MarkdownReport.percent(metrics.accuracy)) "
-                + "(\(metrics.correct)/\(metrics.scored)), schema-valid "
-                + "\(MarkdownReport.percent(report.summary.schemaValidRate)), fabrication "
-                + "\(MarkdownReport.percent(metrics.fabricationRate)), evidence recall "
+            "eval: \(report.summary.documents) documents, \(scores)evidence recall "
                 + "\(MarkdownReport.percent(metrics.evidenceRecall)) "
                 + "(\(metrics.evidenceFound)/\(metrics.evidenceChecked); "
                 + "values marked printed \(MarkdownReport.percent(metrics.printedEvidenceRecall)), "

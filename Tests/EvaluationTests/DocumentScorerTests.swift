@@ -135,12 +135,59 @@ struct DocumentScorerTests {
         scorer.absenceIsGroundTruth = false
         let (fields, _) = scorer.score(predicted: predicted, expected: Self.expected)
         let unknown = Metrics(fields)
-        #expect(unknown.fabricated == 0 && unknown.absent == 0 && unknown.fabricationRate == nil)
+        // The silent slot still counts; the value in it is neither fabricated nor right until audited, so the
+        // rate is a range: 0 if it is printed, 1 of 1 if it is not.
+        #expect(unknown.fabricated == 0 && unknown.absent == 1 && unknown.fabricationRate == 0)
+        #expect(unknown.fabricationRateUpperBound == 1)
         #expect(outcome(fields, "/tax")?.unverified == 1 && outcome(fields, "/tax")?.wrong == 0)
         #expect(unknown.unverified == 1)
         // Values the ground truth has are scored as before.
         #expect(unknown.scored == known.scored && unknown.correct == known.correct)
         #expect(unknown.wrong == known.wrong - 1)
+        #expect(known.fabricationRateUpperBound == nil)
+    }
+
+    @Test func anAuditDecidesTheValuesItHasCheckedAndOnlyThose() throws {
+        let predicted: JSONValue = ["invoice_number": "VF-1005", "tax": 0.5, "seller": ["name": "AWS"]]
+        let expected: JSONValue = ["invoice_number": "VF-1005"]
+        var scorer = try scorer()
+        scorer.absenceIsGroundTruth = false
+        scorer.document = "/docs/a.pdf"
+        scorer.audit = ValueAudit([
+            .init(pdf: "/docs/a.pdf", pointer: "/tax", value: 0.5): .printed,
+            .init(pdf: "/docs/a.pdf", pointer: "/seller/name", value: "AWS"): .fabricated,
+            // Another document's verdict on the same value, and a verdict on another value, do not apply.
+            .init(pdf: "/docs/b.pdf", pointer: "/date", value: "2014-08-03"): .printed,
+        ])
+        var (fields, _) = scorer.score(predicted: predicted, expected: expected)
+        var metrics = Metrics(fields)
+        #expect(outcome(fields, "/tax")?.confirmed == 1 && outcome(fields, "/tax")?.wrong == 0)
+        #expect(outcome(fields, "/seller/name")?.fabricated == 1 && outcome(fields, "/seller/name")?.wrong == 1)
+        #expect(metrics.unverified == 0 && metrics.fabricationRateUpperBound == nil)
+        // Every silent slot counts (date, total, tax, seller name, party, lines), filled or not.
+        #expect(metrics.fabricated == 1 && metrics.absent == 6 && metrics.fabricationRate == 1.0 / 6)
+        // The same pointer with another value is not what was checked.
+        (fields, _) = scorer.score(predicted: ["tax": 0.7], expected: expected)
+        metrics = Metrics(fields)
+        #expect(outcome(fields, "/tax")?.unverified == 1 && metrics.confirmed == 0 && metrics.fabricated == 0)
+        // Where absence is ground truth, the audit has no say: a value there is fabricated.
+        scorer.absenceIsGroundTruth = true
+        (fields, _) = scorer.score(predicted: predicted, expected: expected)
+        #expect(outcome(fields, "/tax")?.fabricated == 1 && Metrics(fields).confirmed == 0)
+    }
+
+    @Test func auditedRowsGivenWhereTheGroundTruthHasNoneAreLookedUpWhole() throws {
+        let rows: JSONValue = [["name": "Coffee", "price": 1]]
+        var scorer = try scorer()
+        scorer.absenceIsGroundTruth = false
+        scorer.document = "/docs/a.pdf"
+        let expected: JSONValue = ["invoice_number": "VF-1005"]
+        var (fields, _) = scorer.score(predicted: ["lines": rows], expected: expected)
+        #expect(outcome(fields, "/lines")?.unverified == 1)
+        #expect(outcome(fields, "/lines")?.predicted == rows, "kept in the results so that it can be audited")
+        scorer.audit = ValueAudit([.init(pdf: "/docs/a.pdf", pointer: "/lines", value: rows): .printed])
+        (fields, _) = scorer.score(predicted: ["lines": rows], expected: expected)
+        #expect(outcome(fields, "/lines")?.confirmed == 1 && outcome(fields, "/lines")?.unverified == 0)
     }
 
     @Test func noPredictionMissesEverything() throws {
@@ -197,5 +244,41 @@ struct DocumentScorerTests {
         #expect(GroundTruth.expectedValue(["upstream_split": "train", "fields": ["a": "x"]], schema: schema)
             == ["a": "x"])
         #expect(GroundTruth.expectedValue(["a": "x"], schema: schema) == ["a": "x"])
+    }
+
+    @Test func theReportListsUnauditedValuesAsAuditLinesThatReadBack() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID())")
+        let lists = folder.appendingPathComponent("eval")
+        try FileManager.default.createDirectory(at: lists, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("docs/a.pdf").path
+        let entry = DatasetEntry(pdf: pdf, expected: "a.json", schema: "s.json", line: 1, absenceIsGroundTruth: false)
+        let prediction = Prediction(
+            value: ["invoice_number": "VF-1005", "tax": 0.5, "lines": [["name": "Tea", "price": 1]]], status: "success"
+        )
+        let expected: JSONValue = ["invoice_number": "VF-1005"]
+        let score = DocumentScore(
+            entry: entry, schema: Self.schema, expected: expected, prediction: prediction, scorer: try scorer()
+        )
+        #expect(score.metrics.unverified == 2)
+        let report = EvaluationReport(
+            dataset: lists.appendingPathComponent("list.tsv").path, model: "m", documents: [score]
+        )
+        let markdown = MarkdownReport.render(report)
+        #expect(markdown.contains("## Values to audit"))
+        let lines = markdown.split(separator: "\n").filter { $0.hasPrefix("../docs/a.pdf\t") }
+        #expect(lines.count == 2)
+        // Filled in by hand and read back, the verdicts apply to the same values.
+        let audit = lists.appendingPathComponent("list.audit.tsv")
+        let filled = lines.map { $0.replacingOccurrences(of: "\t?\t?", with: "\tprinted\tpage 1") }
+        try Data(filled.joined(separator: "\n").utf8).write(to: audit)
+        var scorer = try scorer()
+        scorer.audit = try ValueAudit.load(audit.path)
+        let audited = DocumentScore(
+            entry: entry, schema: Self.schema, expected: expected, prediction: prediction, scorer: scorer
+        )
+        #expect(audited.metrics.unverified == 0 && audited.metrics.confirmed == 2)
+        #expect(!MarkdownReport.render(EvaluationReport(dataset: report.dataset, model: "m", documents: [audited]))
+            .contains("## Values to audit"))
     }
 }
