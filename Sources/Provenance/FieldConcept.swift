@@ -330,7 +330,11 @@ struct FieldConcept: Sendable, Hashable {
             labels: ["currency", "währung", "valuta", "devise", "monnaie"], kind: .currency),
         FieldConcept(
             id: "order_reference",
-            triggers: [["order"], ["po"], ["purchase"], ["order", "reference"]],
+            // Two-word triggers outrank the invoice number's bare `number`: `purchase_order_number` and
+            // `order_number` are the buyer's order, not the invoice (one-word triggers tie, and the table's order
+            // broke the tie for the invoice).
+            triggers: [["order"], ["po"], ["purchase"], ["order", "reference"], ["order", "number"], ["order", "no"],
+                       ["order", "id"], ["purchase", "order"], ["po", "number"], ["po", "no"]],
             labels: ["order reference", "order number", "order no", "order nr", "purchase order", "po number",
                      "po no", "po", "order", "your reference", "votre référence", "votre commande", "ihre bestellung",
                      "ihre referenz", "uw referentie", "uw bestelling", "bestellnummer", "bestellung", "bestellnr",

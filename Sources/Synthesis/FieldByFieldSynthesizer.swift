@@ -18,7 +18,8 @@ import Provenance
 /// whatever value of the right type it is shown. So an optional field is offered only candidates found by one
 /// of its labels or, for a party's address, in its party's postal line (or, for e-mail and web addresses, IBANs
 /// and BICs, whose form names them, by their type), is
-/// left absent without asking when the evidence holds values of its type but none by its labels, does not take
+/// left absent without asking when the evidence holds values of its type but none by its labels (or, for a
+/// field whose form names it, no value of that form at all), does not take
 /// a value printed under the other party's label (`Käufer-IBAN` for the payee's IBAN), and does not take a value
 /// another field already took unless a different label led to it here. The fields the schema needs are decided
 /// first, so that those values are known.
@@ -203,6 +204,12 @@ struct FieldByFieldSynthesizer {
                 return !labels.contains(candidate.label.map(Self.fold) ?? "")
             }
             if candidates.isEmpty { return Decision(value: nil, origin: "null", asked: 0) }
+        }
+        // A field whose form names its value (an IBAN, an e-mail or web address, a code) is found by that form
+        // wherever it is printed: with no candidate the document prints none, and a model asked anyway answers
+        // with other printed text (asked for a receipt's IBAN, its GST number).
+        if !needsValue, candidates.isEmpty, CandidateFinder.isSelfEvident(field) {
+            return Decision(value: nil, origin: "null", asked: 0)
         }
         if !candidates.isEmpty {
             let values = candidates.map(\.value)

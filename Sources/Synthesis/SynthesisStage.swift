@@ -43,8 +43,10 @@ public struct SynthesisStage: Stage {
         // printed under the other party's label (`Käufer-IBAN`) are no optional field's; `buyer_reference` is an
         // identifier (`Leitweg-ID`, not a `GLN` line); a buyer's article-number column gives no line ids. Version
         // 22: a contract's governing law, parties and term come from their clauses; a country from a VAT number's
-        // prefix.
-        return StageIdentity(name: "synthesis", version: 22, options: [
+        // prefix. Version 23: `purchase_order_number` / `order_number` are the order reference, not the invoice
+        // number; an optional field whose form names it (IBAN, e-mail, code) with no value of that form printed is
+        // left absent without asking.
+        return StageIdentity(name: "synthesis", version: 23, options: [
             "provider": descriptor.provider,
             "model": descriptor.model,
             "strategy": options.resolvedStrategy(provider: descriptor.provider).rawValue,

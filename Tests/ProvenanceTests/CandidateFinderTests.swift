@@ -39,6 +39,21 @@ import Testing
         #expect(either.first?.value == number.first?.value)
     }
 
+    /// A purchase-order or order number is the buyer's order: a receipt's `Invoice #` is not its value (SROIE
+    /// 030, asked with a decoy `purchase_order_number`), a `PO No.` is.
+    @Test func anOrderNumberFieldIsNotTheInvoiceNumber() throws {
+        let receipt = CandidateFinder(evidence: TestEvidence.lines(["TAX INVOICE", "Invoice # : OR18030502160349"]))
+        for name in ["purchase_order_number", "order_number", "po_number"] {
+            let field = SchemaField(path: [name], types: ["string"])
+            #expect(!receipt.candidates(for: field).contains { $0.value == "OR18030502160349" }, "\(name)")
+        }
+        let invoice = SchemaField(path: ["invoice_number"], types: ["string"])
+        #expect(receipt.candidates(for: invoice).first?.value == "OR18030502160349")
+        let order = CandidateFinder(evidence: TestEvidence.lines(["Invoice # : OR1803", "PO No.: 4711-22"]))
+        let field = SchemaField(path: ["purchase_order_number"], types: ["string"])
+        #expect(order.candidates(for: field).first?.value == "4711-22")
+    }
+
     @Test func invoice2dataTopCandidates() throws {
         let folder = Fixtures.corpus("invoice2data/tests/compare")
         let names = ["AmazonWebServices", "QualityHosting", "SammyMaystoneLinesTest", "free_fiber", "saeco"]
