@@ -32,6 +32,25 @@ public enum MadeUpEvidence {
         return page(lines, source: .textLayer, size: PageSize(width: 595, height: 842))
     }
 
+    /// Lines centred on x = `centre` (as a receipt prints them), words 6 pt a character wide and 5 pt apart, at
+    /// y = `top` + 20·row; OCR lines unless `source` says otherwise.
+    public static func centredLines(
+        _ rows: [String], centre: Double = 300, top: Double = 40, source: TextSource = .ocr
+    ) -> DocumentEvidence {
+        let lines = rows.enumerated().map { row, text in
+            let words = text.split(separator: " ")
+            let width = words.reduce(0) { $0 + Double($1.count) * 6 } + 5 * Double(max(0, words.count - 1))
+            var x = centre - width / 2
+            return TextLine(words: words.map { word in
+                let width = Double(word.count) * 6
+                defer { x += width + 5 }
+                return TextWord(text: String(word), box: BoundingBox(x: x, y: top + 20 * Double(row), width: width,
+                                                                     height: 10), confidence: 0.9)
+            })
+        }
+        return page(lines, source: source, size: PageSize(width: 595, height: 842))
+    }
+
     private static func page(_ lines: [TextLine], source: TextSource, size: PageSize) -> DocumentEvidence {
         let text = PageText(source: source, lines: lines)
         let page = PageEvidence(number: 1, size: size, textLayer: source == .ocr ? nil : text,

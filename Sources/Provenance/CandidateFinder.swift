@@ -603,7 +603,10 @@ public struct CandidateFinder: Sendable {
     private func topLineCandidates(field: SchemaField) -> [Candidate] {
         var result: [Candidate] = []
         for (streamIndex, stream) in index.streams.enumerated() where stream.page == index.streams.first?.page {
-            let top = stream.lines.filter { !$0.isEmpty }.min { first, second in
+            // OCR reads a logo as a few stray marks (`f)`): the top line is the first with three letters.
+            let top = stream.lines.filter { line in
+                !line.isEmpty && stream.words[line].reduce(0) { $0 + $1.text.filter(\.isLetter).count } >= 3
+            }.min { first, second in
                 stream.words[first.lowerBound].box.y < stream.words[second.lowerBound].box.y
             }
             guard let top else { continue }
@@ -642,19 +645,27 @@ public struct CandidateFinder: Sendable {
             var bottom = name.box.maxY
             var asides = 0
             let height = max(4, name.box.height)
+            // A line below starts under the name; it runs on to the left without a wide gap (a receipt or a
+            // letterhead centres its lines, and an address line is often wider than the name above it).
+            let reach = max(name.box.width, 150)
             while lines.count < 4 {
-                let below = stream.words.filter { word in
+                let band = stream.words.filter { word in
                     word.box.y >= bottom - 0.2 * height && word.box.y <= bottom + 1.6 * height
-                        && word.box.x >= name.box.x - 3 && word.box.x < name.box.x + max(name.box.width, 150)
+                        && word.box.x < name.box.x + reach
                 }.sorted { $0.box.x < $1.box.x }
-                guard let first = below.min(by: { $0.box.y < $1.box.y }) else { break }
-                let rowWords = below.filter { abs($0.box.midY - first.box.midY) < 0.5 * height }
+                let inColumn = band.filter { $0.box.maxX > name.box.x - 3 && $0.box.x < name.box.x + name.box.width }
+                guard let first = (inColumn.isEmpty ? band.filter { $0.box.x >= name.box.x - 3 } : inColumn)
+                    .min(by: { $0.box.y < $1.box.y }) else { break }
+                // The run of words on that line, without a wide gap, that holds the first word.
                 var row: [EvidenceIndex.Word] = []
-                for word in rowWords {
-                    if let last = row.last, (word.box.x - last.box.maxX) / height > 2 { break }
+                for word in band where abs(word.box.midY - first.box.midY) < 0.5 * height {
+                    if let last = row.last, (word.box.x - last.box.maxX) / height > 2 {
+                        if row.contains(where: { $0.box == first.box }) { break }
+                        row = []
+                    }
                     row.append(word)
                 }
-                guard !row.isEmpty else { break }
+                guard !row.isEmpty, row.contains(where: { $0.box == first.box }) else { break }
                 let text = row.map(\.text).joined(separator: " ")
                 bottom = row.map(\.box.maxY).max()!
                 let lower = text.lowercased()
@@ -674,7 +685,10 @@ public struct CandidateFinder: Sendable {
                 lines.append(text)
                 boxes.append(contentsOf: row.map(\.box))
             }
-            let joined = lines.joined(separator: ", ")
+            // Lines joined with commas, but not a second one after a line that ends with its own.
+            let joined = lines.dropFirst().reduce(lines.first ?? "") { text, line in
+                text + (text.hasSuffix(",") || text.hasSuffix(";") ? " " : ", ") + line
+            }
             guard !lines.isEmpty, let value = index.normalizer.normalize(JSONValue.string(joined), for: field) else {
                 continue
             }
@@ -693,7 +707,13 @@ public struct CandidateFinder: Sendable {
             return true
         }
         let lower = trimmed.lowercased()
-        if ["reg", "co. no", "company no", "gst", "sst"].contains(where: { lower.hasPrefix($0) }) { return true }
+        let registrations = ["reg", "co. no", "company no", "gst", "sst", "co-reg", "co.reg", "co reg", "company reg"]
+        if registrations.contains(where: { lower.hasPrefix($0) }) { return true }
+        // A date alone on its line (`03 Mar 2018`, `25/12/2018`): when the receipt was printed.
+        if trimmed.range(of: #"^\d{1,2}[ ./-]+(\d{1,2}|[A-Za-z]{3,9})[ ./-]+\d{2,4}$"#, options: .regularExpression)
+            != nil {
+            return true
+        }
         return trimmed.range(of: #"\b\d{1,2}:\d{2}\b"#, options: .regularExpression) != nil
     }
 
@@ -760,7 +780,7 @@ public struct CandidateFinder: Sendable {
                               "lieferanschrift"]
 
     /// Line starts that end an address block.
-    static let addressStopWords = ["vat", "btw", "tel", "phone", "fax", "iban", "www", "ust"]
+    static let addressStopWords = ["vat", "btw", "tel", "phone", "fax", "iban", "www", "ust", "gst"]
 
     static let legalForms: Set<String> = [
         "b.v.", "bv", "n.v.", "nv", "gmbh", "ag", "kg", "ohg", "ug", "se", "inc", "inc.", "ltd", "ltd.", "llc",

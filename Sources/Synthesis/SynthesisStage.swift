@@ -45,8 +45,9 @@ public struct SynthesisStage: Stage {
         // 22: a contract's governing law, parties and term come from their clauses; a country from a VAT number's
         // prefix. Version 23: `purchase_order_number` / `order_number` are the order reference, not the invoice
         // number; an optional field whose form names it (IBAN, e-mail, code) with no value of that form printed is
-        // left absent without asking.
-        return StageIdentity(name: "synthesis", version: 23, options: [
+        // left absent without asking. Version 24: a receipt's centred header gives its name below a logo's stray
+        // marks and its whole address (lines wider than the name, registration numbers and a date skipped).
+        return StageIdentity(name: "synthesis", version: 24, options: [
             "provider": descriptor.provider,
             "model": descriptor.model,
             "strategy": options.resolvedStrategy(provider: descriptor.provider).rawValue,

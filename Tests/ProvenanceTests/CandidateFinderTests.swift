@@ -54,6 +54,38 @@ import Testing
         #expect(order.candidates(for: field).first?.value == "4711-22")
     }
 
+    /// A receipt's header, centred: a logo OCR'd as stray marks above the name, address lines wider than the name,
+    /// a line that ends with its own comma, and the GST number that ends the block (SROIE 184).
+    @Test func aCentredReceiptHeaderGivesItsNameAndWholeAddress() throws {
+        let finder = CandidateFinder(evidence: MadeUpEvidence.centredLines([
+            "f)", "SLF CASH & CARRY", "NO.15, JLN TSJ2, TMN SUBANG JASA,", "OFF JLN BT 3 SUBANG",
+            "40000 SHAH ALAM, SEL.", "GST NO 001169342944", "RECEIPT #: CS00241867 DATE: 02/02/2018",
+        ]))
+        let company = finder.candidates(for: SchemaField(path: ["company"], types: ["string"]))
+        #expect(company.first?.value == "SLF CASH & CARRY")
+        #expect(!company.contains { $0.value == "f)" })
+        let address = finder.candidates(for: SchemaField(path: ["address"], types: ["string"]))
+        #expect(address.first?.value == "NO.15, JLN TSJ2, TMN SUBANG JASA, OFF JLN BT 3 SUBANG, 40000 SHAH ALAM, SEL.")
+    }
+
+    /// Between a receipt's name and its address: a registration number (`Co-REG:…`, `(867388-U)`) and the date of
+    /// printing are no address lines (SROIE 032, 588).
+    @Test func registrationsAndADateBetweenNameAndAddressAreSkipped() throws {
+        let dated = CandidateFinder(evidence: MadeUpEvidence.centredLines([
+            "UNIHAKKA INTERNATIONAL SDN BHD", "03 Mar 2018", "(867388-U)", "12, Jalan Tampoi 7/4, Kawasan Perindustrian",
+            "81200 Johor Bahru, Johor", "Tel: 07-3333333",
+        ]))
+        let field = SchemaField(path: ["address"], types: ["string"])
+        #expect(dated.candidates(for: field).first?.value
+            == "12, Jalan Tampoi 7/4, Kawasan Perindustrian, 81200 Johor Bahru, Johor")
+        let registered = CandidateFinder(evidence: MadeUpEvidence.centredLines([
+            "MR. D.I.Y. (M) SDN BHD", "Co-REG:860571-D", "LOT 1851-A & 1851-B, JALAN KPB 6,",
+            "KAWASAN PERINDUSTRIAN BALAKONG,", "43300 SERI KEMBANGAN, SELANGOR",
+        ]))
+        #expect(registered.candidates(for: field).first?.value
+            == "LOT 1851-A & 1851-B, JALAN KPB 6, KAWASAN PERINDUSTRIAN BALAKONG, 43300 SERI KEMBANGAN, SELANGOR")
+    }
+
     @Test func invoice2dataTopCandidates() throws {
         let folder = Fixtures.corpus("invoice2data/tests/compare")
         let names = ["AmazonWebServices", "QualityHosting", "SammyMaystoneLinesTest", "free_fiber", "saeco"]
