@@ -33,9 +33,11 @@ public enum MadeUpEvidence {
     }
 
     /// Lines centred on x = `centre` (as a receipt prints them), words 6 pt a character wide and 5 pt apart, at
-    /// y = `top` + 20·row; OCR lines unless `source` says otherwise.
+    /// y = `top` + 20·row; OCR lines unless `source` says otherwise, each word at its row's `confidences` entry
+    /// (0.9 where none is given).
     public static func centredLines(
-        _ rows: [String], centre: Double = 300, top: Double = 40, source: TextSource = .ocr
+        _ rows: [String], centre: Double = 300, top: Double = 40, source: TextSource = .ocr,
+        confidences: [Int: Double] = [:]
     ) -> DocumentEvidence {
         let lines = rows.enumerated().map { row, text in
             let words = text.split(separator: " ")
@@ -45,7 +47,7 @@ public enum MadeUpEvidence {
                 let width = Double(word.count) * 6
                 defer { x += width + 5 }
                 return TextWord(text: String(word), box: BoundingBox(x: x, y: top + 20 * Double(row), width: width,
-                                                                     height: 10), confidence: 0.9)
+                                                                     height: 10), confidence: confidences[row] ?? 0.9)
             })
         }
         return page(lines, source: source, size: PageSize(width: 595, height: 842))

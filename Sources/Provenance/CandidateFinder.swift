@@ -603,9 +603,15 @@ public struct CandidateFinder: Sendable {
     private func topLineCandidates(field: SchemaField) -> [Candidate] {
         var result: [Candidate] = []
         for (streamIndex, stream) in index.streams.enumerated() where stream.page == index.streams.first?.page {
-            // OCR reads a logo as a few stray marks (`f)`): the top line is the first with three letters.
+            // OCR reads a logo as a few stray marks (`f)`, `Aoso/&` at confidence 0): the top line is the first
+            // with three letters that OCR is not unsure of.
             let top = stream.lines.filter { line in
-                !line.isEmpty && stream.words[line].reduce(0) { $0 + $1.text.filter(\.isLetter).count } >= 3
+                let words = stream.words[line]
+                guard !line.isEmpty, words.reduce(0, { $0 + $1.text.filter(\.isLetter).count }) >= 3 else {
+                    return false
+                }
+                let confidences = words.compactMap(\.confidence)
+                return confidences.isEmpty || confidences.reduce(0, +) / Double(confidences.count) >= 0.5
             }.min { first, second in
                 stream.words[first.lowerBound].box.y < stream.words[second.lowerBound].box.y
             }
@@ -689,7 +695,9 @@ public struct CandidateFinder: Sendable {
             let joined = lines.dropFirst().reduce(lines.first ?? "") { text, line in
                 text + (text.hasSuffix(",") || text.hasSuffix(";") ? " " : ", ") + line
             }
-            guard !lines.isEmpty, let value = index.normalizer.normalize(JSONValue.string(joined), for: field) else {
+            // An address holds a number: a house number or a postcode (`BHD`, the rest of a name line, is none).
+            guard !lines.isEmpty, joined.contains(where: \.isNumber),
+                let value = index.normalizer.normalize(JSONValue.string(joined), for: field) else {
                 continue
             }
             result.append(Candidate(value: value, text: lines.joined(separator: "\n"), page: name.page,

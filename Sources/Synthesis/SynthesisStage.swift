@@ -47,7 +47,8 @@ public struct SynthesisStage: Stage {
         // number; an optional field whose form names it (IBAN, e-mail, code) with no value of that form printed is
         // left absent without asking. Version 24: a receipt's centred header gives its name below a logo's stray
         // marks and its whole address (lines wider than the name, registration numbers and a date skipped).
-        return StageIdentity(name: "synthesis", version: 24, options: [
+        // Version 25: an OCR top line read at under 0.5 confidence is no name; an address holds a number.
+        return StageIdentity(name: "synthesis", version: 25, options: [
             "provider": descriptor.provider,
             "model": descriptor.model,
             "strategy": options.resolvedStrategy(provider: descriptor.provider).rawValue,

@@ -86,6 +86,21 @@ import Testing
             == "LOT 1851-A & 1851-B, JALAN KPB 6, KAWASAN PERINDUSTRIAN BALAKONG, 43300 SERI KEMBANGAN, SELANGOR")
     }
 
+    /// A logo OCR read at confidence 0 (`Aoso/&`) is no company name, and the rest of a name line below it (`BHD`)
+    /// no address, which holds a house number or a postcode (SROIE 030).
+    @Test func anUnsureTopLineIsNoNameAndAnAddressHoldsANumber() throws {
+        let finder = CandidateFinder(evidence: MadeUpEvidence.centredLines([
+            "Aoso/&", "UNIHAKKA INTERNATIONAL SDN BHD", "05 Mar 2018 18:24", "12, Jalan Tampoi 7/4, Kawasan Perindustrian",
+            "Tampoi, 81200 Johor Bahru, Johor",
+        ], confidences: [0: 0]))
+        let company = finder.candidates(for: SchemaField(path: ["company"], types: ["string"]))
+        #expect(!company.contains { $0.value == "Aoso/&" })
+        #expect(company.first?.value == "UNIHAKKA INTERNATIONAL SDN BHD")
+        let address = finder.candidates(for: SchemaField(path: ["address"], types: ["string"]))
+        #expect(address.allSatisfy { $0.value.stringValue?.contains(where: \.isNumber) == true })
+        #expect(address.first?.value == "12, Jalan Tampoi 7/4, Kawasan Perindustrian, Tampoi, 81200 Johor Bahru, Johor")
+    }
+
     @Test func invoice2dataTopCandidates() throws {
         let folder = Fixtures.corpus("invoice2data/tests/compare")
         let names = ["AmazonWebServices", "QualityHosting", "SammyMaystoneLinesTest", "free_fiber", "saeco"]
