@@ -710,7 +710,8 @@ public struct CandidateFinder: Sendable {
     /// A line printed between a company name and its address that is not part of the address: wholly in
     /// brackets, a registration label, or holding a time of day.
     static func isAside(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // OCR adds stray quotes at a bracket's ends (`“(CO Reg : 750441-W)`, `(CO.REG :860671-D) ‘`).
+        let trimmed = text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "'\"`‘’“”„")))
         if let first = trimmed.first, let last = trimmed.last, "([{".contains(first), ")]}".contains(last) {
             return true
         }

@@ -48,7 +48,8 @@ public struct SynthesisStage: Stage {
         // left absent without asking. Version 24: a receipt's centred header gives its name below a logo's stray
         // marks and its whole address (lines wider than the name, registration numbers and a date skipped).
         // Version 25: an OCR top line read at under 0.5 confidence is no name; an address holds a number.
-        return StageIdentity(name: "synthesis", version: 25, options: [
+        // Version 26: a bracketed registration between name and address is skipped with OCR's stray quotes.
+        return StageIdentity(name: "synthesis", version: 26, options: [
             "provider": descriptor.provider,
             "model": descriptor.model,
             "strategy": options.resolvedStrategy(provider: descriptor.provider).rawValue,

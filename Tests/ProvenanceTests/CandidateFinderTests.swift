@@ -84,6 +84,13 @@ import Testing
         ]))
         #expect(registered.candidates(for: field).first?.value
             == "LOT 1851-A & 1851-B, JALAN KPB 6, KAWASAN PERINDUSTRIAN BALAKONG, 43300 SERI KEMBANGAN, SELANGOR")
+        // OCR's stray quotes at the ends of the bracketed registration (SROIE 205, 580).
+        let quoted = CandidateFinder(evidence: MadeUpEvidence.centredLines([
+            "MR. D.I.Y. (M) SDN BHD", "“(CO Reg : 750441-W)", "LOT 1851-A & 1851-B, JALAN KPB 6,",
+            "43300 SERI KEMBANGAN, SELANGOR",
+        ]))
+        #expect(quoted.candidates(for: field).first?.value
+            == "LOT 1851-A & 1851-B, JALAN KPB 6, 43300 SERI KEMBANGAN, SELANGOR")
     }
 
     /// A logo OCR read at confidence 0 (`Aoso/&`) is no company name, and the rest of a name line below it (`BHD`)
