@@ -36,7 +36,9 @@ public struct PageOCRStage: Stage {
     /// The identity of OCR with `languages` and `options`, wherever it runs (in process or in a worker).
     static func identity(languages: OCRLanguages, options: EvidenceOptions) -> StageIdentity {
         // Version 2: scans at their own resolution, Leptonica preprocessing, two readings merged.
-        StageIdentity(name: "tesseract.ocr", version: 2, options: [
+        // Version 3: a page still poorly read after two readings is read enlarged (low resolution) and Sauvola-
+        // thresholded too.
+        StageIdentity(name: "tesseract.ocr", version: 3, options: [
             "lang": languages.description,
             "dpi": String(options.dpi),
             "resolution": options.matchScanResolution ? "scan" : "fixed",

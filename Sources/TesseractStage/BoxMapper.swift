@@ -9,9 +9,12 @@ struct BoxMapper {
     let cosine: Double
     let sine: Double
     let rotates: Bool
+    /// Pixels of the image Tesseract read per pixel of the rendered page (2 for a page upscaled twice).
+    let scale: Double
 
-    init(image: GrayImage, rotationDegrees: Double) {
+    init(image: GrayImage, rotationDegrees: Double, scale: Double = 1) {
         pointsPerPixel = image.pointsPerPixel
+        self.scale = scale
         centerX = Double(image.width) / 2
         centerY = Double(image.height) / 2
         let radians = -rotationDegrees * .pi / 180
@@ -21,7 +24,9 @@ struct BoxMapper {
     }
 
     func map(left: Int32, top: Int32, right: Int32, bottom: Int32) -> BoundingBox {
-        var box = BoundingBox(x1: Double(left), y1: Double(top), x2: Double(right), y2: Double(bottom))
+        var box = BoundingBox(
+            x1: Double(left) / scale, y1: Double(top) / scale, x2: Double(right) / scale, y2: Double(bottom) / scale
+        )
         if rotates {
             // Rotate the box's centre back and keep its size: rotating the corners would inflate small words.
             let dx = box.midX - centerX

@@ -48,6 +48,16 @@ final class LeptonicaImage {
         return LeptonicaImage(pixErodeGray(pix, 3, 3), tally: tally)
     }
 
+    /// The image enlarged twice each way by linear interpolation (Leptonica `pixScaleGray2xLI`), then sharpened
+    /// by unsharp masking (`pixUnsharpMaskingGray`, half-width 1, fraction 0.5) so the interpolated edges stay
+    /// crisp. Nil when Leptonica fails.
+    func upscaledTwiceSharpened() -> LeptonicaImage? {
+        guard pixGetDepth(pix) == 8, let large = LeptonicaImage(pixScaleGray2xLI(pix), tally: tally) else {
+            return nil
+        }
+        return LeptonicaImage(pixUnsharpMaskingGray(large.pix, 1, 0.5), tally: tally)
+    }
+
     /// Stops Leptonica printing its warnings and errors to stderr (failures are seen from the results).
     static func silenceMessages() {
         _ = setMsgSeverity(Int32(L_SEVERITY_NONE))

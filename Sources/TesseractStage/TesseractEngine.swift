@@ -46,16 +46,26 @@ public final class TesseractEngine {
     ///
     /// With `deskew`, a skewed scan is straightened before recognition (Leptonica) and the boxes are rotated
     /// back, so they still sit on the page as it is. `preprocessing` prepares the page for Tesseract (see
-    /// ``OCRPreprocessing``); `.auto` may read the page twice and merge the readings line by line.
+    /// ``OCRPreprocessing``); `.auto` may read a poorly read page up to three more times (thickened; enlarged
+    /// twice when the page was rendered under 200 dpi; Sauvola-thresholded) and merge the readings line by line.
     ///
     /// With `timeLimit`, Tesseract's own monitor stops recognition at that deadline and the page fails with
     /// `.timeLimitExceeded` (the deadline is checked between words, so it is kept to within a word or so); a
-    /// second reading only runs in the time the first one left. The monitor is not consulted during deskewing,
+    /// further reading only runs in the time the earlier ones left. The monitor is not consulted during deskewing,
     /// preprocessing or Tesseract's page layout analysis, which can run past the deadline; only a process
     /// boundary bounds those (the evidence worker's parent kills a worker that overruns, see
     /// `WorkerProcessOptions.ocrDeadlineMargin` in DocExtract).
     public func recognize(
         _ image: GrayImage, deskew: Bool = true, preprocessing: OCRPreprocessing = .none, timeLimit: Duration? = nil
+    ) throws -> PageText {
+        try recognize(image, deskew: deskew, preprocessing: preprocessing, timeLimit: timeLimit, passes: nil)
+    }
+
+    /// ``recognize(_:deskew:preprocessing:timeLimit:)`` with `.auto`'s further readings given as `passes`
+    /// (nil: ``OCRPass/passes(width:height:dpi:)``), each made while the merged reading's confidence stays under
+    /// its own; for tests.
+    func recognize(
+        _ image: GrayImage, deskew: Bool, preprocessing: OCRPreprocessing, timeLimit: Duration?, passes: [OCRPass]?
     ) throws -> PageText {
         guard image.width > 0, image.height > 0 else { return PageText(source: .ocr, lines: []) }
         let started = ContinuousClock.now
@@ -79,22 +89,49 @@ public final class TesseractEngine {
             return try read(straight, dpi: image.dpi, mapper: mapper, timeLimit: timeLimit)
         }
         let first = try read(normalised, dpi: image.dpi, mapper: mapper, timeLimit: timeLimit)
-        guard preprocessing == .auto, (first.meanConfidence ?? 0) < OCRPreprocessing.secondPassConfidence else {
-            return first
+        guard preprocessing == .auto else { return first }
+        var merged = first
+        for pass in passes ?? OCRPass.passes(width: image.width, height: image.height, dpi: image.dpi) {
+            guard (merged.meanConfidence ?? 0) < pass.belowConfidence else { continue }
+            var remaining = timeLimit
+            if let timeLimit {
+                remaining = timeLimit - (ContinuousClock.now - started)
+                if remaining! <= .zero { break }
+            }
+            do {
+                guard let next = try read(normalised, pass: pass, page: image, rotation: rotation, timeLimit: remaining)
+                else { continue }
+                merged = OCRReadingMerger.merge(merged, next)
+            } catch let error as ExtractError where error.code == .timeLimitExceeded {
+                break
+            }
         }
-        var remaining = timeLimit
-        if let timeLimit {
-            remaining = timeLimit - (ContinuousClock.now - started)
-            if remaining! <= .zero { return first }
+        return merged
+    }
+
+    /// One further reading of the contrast-normalised page `normalised` (of `page`, deskewed by `rotation`
+    /// degrees), prepared as `pass` says; nil when Leptonica could not prepare it.
+    private func read(
+        _ normalised: LeptonicaImage, pass: OCRPass, page: GrayImage, rotation: Double, timeLimit: Duration?
+    ) throws -> PageText? {
+        let prepared: LeptonicaImage?
+        switch pass.preparation {
+        case .strokesThickened: prepared = normalised.strokesThickened()
+        case .upscaledTwice: prepared = normalised.upscaledTwiceSharpened()
+        case .sauvolaThreshold: prepared = normalised
         }
-        guard let thickened = normalised.strokesThickened() else { return first }
-        let second: PageText
-        do {
-            second = try read(thickened, dpi: image.dpi, mapper: mapper, timeLimit: remaining)
-        } catch let error as ExtractError where error.code == .timeLimitExceeded {
-            return first
+        guard let prepared else { return nil }
+        if pass.preparation == .sauvolaThreshold {
+            _ = TessBaseAPISetVariable(handle, "thresholding_method", "2")
         }
-        return OCRReadingMerger.merge(first, second)
+        defer {
+            if pass.preparation == .sauvolaThreshold {
+                _ = TessBaseAPISetVariable(handle, "thresholding_method", "0")
+            }
+        }
+        let scale = Double(pass.scale)
+        let mapper = BoxMapper(image: page, rotationDegrees: rotation, scale: scale)
+        return try read(prepared, dpi: page.dpi * scale, mapper: mapper, timeLimit: timeLimit)
     }
 
     /// One Tesseract reading of a prepared image.

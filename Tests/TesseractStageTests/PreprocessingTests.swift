@@ -92,4 +92,58 @@ import Testing
         #expect(OCRReadingMerger.merge(first, PageText(source: .ocr, lines: [])) == first)
         #expect(OCRReadingMerger.merge(PageText(source: .ocr, lines: []), second) == second)
     }
+
+    @Test func furtherReadingsAreMadeForPoorLowResolutionPages() {
+        let scan = OCRPass.passes(width: 600, height: 1100, dpi: 96)
+        #expect(scan.map(\.preparation) == [.strokesThickened, .upscaledTwice, .sauvolaThreshold])
+        #expect(scan.map(\.belowConfidence) == [0.85, 0.70, 0.70])
+        #expect(scan.map(\.scale) == [1, 2, 1])
+        // A page rendered at 300 dpi has pixels enough; a huge low-resolution scan is not enlarged past 40 Mpx.
+        #expect(OCRPass.passes(width: 2480, height: 3508, dpi: 300).map(\.preparation)
+            == [.strokesThickened, .sauvolaThreshold])
+        #expect(OCRPass.passes(width: 4000, height: 3000, dpi: 96).map(\.preparation)
+            == [.strokesThickened, .sauvolaThreshold])
+    }
+
+    @Test func boxesOfAnEnlargedReadingAreMappedBackToThePage() {
+        let image = GrayImage(width: 400, height: 800, dpi: 96, pixels: [UInt8](repeating: 255, count: 400 * 800))
+        let plain = BoxMapper(image: image, rotationDegrees: 0)
+        let doubled = BoxMapper(image: image, rotationDegrees: 0, scale: 2)
+        #expect(doubled.map(left: 200, top: 100, right: 240, bottom: 120)
+            == plain.map(left: 100, top: 50, right: 120, bottom: 60))
+        let turned = BoxMapper(image: image, rotationDegrees: 1.5)
+        let turnedDoubled = BoxMapper(image: image, rotationDegrees: 1.5, scale: 2)
+        #expect(turnedDoubled.map(left: 200, top: 100, right: 240, bottom: 120)
+            == turned.map(left: 100, top: 50, right: 120, bottom: 60))
+    }
+
+    /// The scanned invoice at 100 dpi, read with every further reading forced: the enlarged and Sauvola readings'
+    /// words land where the born-digital words are, Tesseract's threshold is reset afterwards, and every image is
+    /// freed.
+    @Test func forcedFurtherReadingsKeepBoxesOnThePageAndResetTheEngine() throws {
+        let engine = try TesseractEngine(languages: OCRLanguages("eng"))
+        let image = try PDFDocument(.file(Fixtures.sample("invoice-scanned.pdf").path)).renderGray(page: 1, dpi: 100)
+        let before = try engine.recognize(image, preprocessing: .contrast)
+        let forced = [OCRPass.Preparation.upscaledTwice, .sauvolaThreshold].map {
+            OCRPass(preparation: $0, belowConfidence: 2)
+        }
+        let merged = try engine.recognize(image, deskew: true, preprocessing: .auto, timeLimit: nil, passes: forced)
+        #expect(engine.preprocessingImagesAlive == 0)
+        #expect(try engine.recognize(image, preprocessing: .contrast) == before, "thresholding reset after Sauvola")
+
+        let born = try PDFDocument(.file(Fixtures.sample("invoice.pdf").path)).textLayer(page: 1)
+        let recall = WordComparison.recall(expected: born.words.map(\.text), actual: merged.words.map(\.text))
+        #expect(recall >= 0.8, "merged readings found \(Int(recall * 100)) % of the born-digital words")
+        #expect(merged.words.allSatisfy { $0.box.x >= -2 && $0.box.maxX <= 597 && $0.box.y >= -2 })
+        #expect(merged.words.allSatisfy { $0.box.maxY <= 844 })
+        // The scan is the born-digital page turned 0.7° about its centre (see OCRTests).
+        let size = try PDFDocument(.file(Fixtures.sample("invoice.pdf").path)).pageSize(1)
+        let turned = born.words.map { word in
+            TextWord(text: word.text, box: OCRTests.rotated(word.box, degrees: 0.7, about: (size.width / 2,
+                size.height / 2)))
+        }
+        let overlaps = WordComparison.matchedBoxOverlaps(reference: turned, other: merged.words)
+        let good = overlaps.filter { $0.1 >= 0.5 }.count
+        #expect(Double(good) >= Double(overlaps.count) * 0.9, "\(good) of \(overlaps.count) boxes with IoU ≥ 0.5")
+    }
 }
