@@ -61,7 +61,8 @@ public struct CandidateFinder: Sendable {
         for (hits, isOwn) in readsClause ? [] : [
             (conceptLabels.flatMap { labels.hits(for: $0) }, false), (ownLabels.allHits, true),
         ] {
-            for hit in hits {
+            // An amount's label in a sentence is the sentence's (`included in total`), not the document's.
+            for hit in hits where kind != .amount || !isInProse(hit) {
                 found += labelCandidates(hit: hit, kind: kind, field: field, isOwnLabel: isOwn,
                                          rowsDown: isOwn ? 1 : concept?.rowsDown ?? 1)
             }
@@ -86,6 +87,19 @@ public struct CandidateFinder: Sendable {
         }
         found += codeCandidates(for: field)
         return rank(found, field: field)
+    }
+
+    /// Whether a label is a word of a sentence: printed lower-case after a lower-case word on its line, and not
+    /// followed by a colon (`GST @6% included in total RM 1.48` is no receipt total; `Total Incl. GST RM 26.10`
+    /// is, and so is `… is vooruitbetaald met: Credit Card`).
+    func isInProse(_ hit: LabelIndex.Hit) -> Bool {
+        let words = index.streams[hit.stream].words
+        guard !hit.hasColon, hit.firstWord > 0, let first = words[hit.firstWord].text.first(where: \.isLetter), first.isLowercase
+        else { return false }
+        let before = words[hit.firstWord - 1]
+        guard before.line == words[hit.firstWord].line else { return false }
+        let letters = before.text.filter(\.isLetter)
+        return !letters.isEmpty && letters.count == before.text.count && letters.allSatisfy(\.isLowercase)
     }
 
     /// The printed labels that may introduce `field`'s value: its concept's labels (invoice number →

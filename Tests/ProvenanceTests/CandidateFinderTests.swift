@@ -108,6 +108,16 @@ import Testing
         #expect(address.first?.value == "12, Jalan Tampoi 7/4, Kawasan Perindustrian, Tampoi, 81200 Johor Bahru, Johor")
     }
 
+    /// `included in total RM 1.48` is a sentence about the tax, not the receipt's total (SROIE 205, 451).
+    @Test func aLabelInASentenceIsNoLabel() throws {
+        let finder = CandidateFinder(evidence: TestEvidence.lines([
+            "Total Incl. GST@6% RM 26.10", "CASH RM 50.00", "GST @6% included in total RM 1.48",
+        ]))
+        let total = finder.candidates(for: SchemaField(path: ["total"], types: ["string", "number"]))
+        #expect(total.first?.value.doubleValue == 26.1)
+        #expect(!total.contains { $0.value.doubleValue == 1.48 && $0.foundByLabel })
+    }
+
     @Test func invoice2dataTopCandidates() throws {
         let folder = Fixtures.corpus("invoice2data/tests/compare")
         let names = ["AmazonWebServices", "QualityHosting", "SammyMaystoneLinesTest", "free_fiber", "saeco"]
