@@ -12,6 +12,13 @@ struct DatasetListTests {
         guard name == "samples" || FileManager.default.fileExists(atPath: Fixtures.shared.path) else { return }
         let entries = try DatasetEntry.load(list: list.path)
         #expect(!entries.isEmpty)
+        // An audit the list names reads, and speaks only of the list's own documents.
+        if let file = entries.first?.audit {
+            let audit = try ValueAudit.load(file)
+            #expect(!audit.verdicts.isEmpty)
+            let pdfs = Set(entries.map(\.pdf))
+            for key in audit.verdicts.keys { #expect(pdfs.contains(key.pdf), "\(key.pdf) is in \(name).tsv") }
+        }
         for entry in entries {
             let schema = try JSONValue(parsing: Data(contentsOf: URL(fileURLWithPath: entry.schema)))
             let plan = try ScoringPlan(schema: schema)
