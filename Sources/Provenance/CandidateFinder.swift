@@ -57,7 +57,7 @@ public struct CandidateFinder: Sendable {
         ownLabels = ownLabels.dropping(coveredBy: labels)
         // A contract clause's value is read from the clause: the text beside a word `Term` or `jurisdiction` is
         // not the contract's length or governing law (it was `trade secrets and other`).
-        let readsClause = ["governing_law", "contract_term", "contract_party"].contains(concept?.id)
+        let readsClause = Self.clauseConcepts.contains(concept?.id ?? "")
         for (hits, isOwn) in readsClause ? [] : [
             (conceptLabels.flatMap { labels.hits(for: $0) }, false), (ownLabels.allHits, true),
         ] {
@@ -107,6 +107,15 @@ public struct CandidateFinder: Sendable {
     public static func labelPhrases(for field: SchemaField) -> [String] {
         let concept = FieldConcept.match(for: field)?.concept
         return Array(Set(concept?.labels ?? []).union(ownLabels(for: field))).sorted()
+    }
+
+    /// The concepts whose values are read from the contract clauses that state them, never from labels.
+    static let clauseConcepts: Set<String> = ["governing_law", "contract_term", "contract_party"]
+
+    /// Whether the field's values are read from the clauses that state them (a contract's governing law, term
+    /// and parties): where the clause reader finds none, the document states none that it can show.
+    public static func isReadFromClauses(_ field: SchemaField) -> Bool {
+        clauseConcepts.contains(FieldConcept.concept(for: field)?.id ?? "")
     }
 
     /// Whether a value of the field's kind tells by its printed form alone what it is (an e-mail or web address,

@@ -19,7 +19,7 @@ import Provenance
 /// of its labels or, for a party's address, in its party's postal line (or, for e-mail and web addresses, IBANs
 /// and BICs, whose form names them, by their type), is
 /// left absent without asking when the evidence holds values of its type but none by its labels (or, for a
-/// field whose form names it, no value of that form at all), does not take
+/// field whose form names it or a contract clause states, no such value at all), does not take
 /// a value printed under the other party's label (`Käufer-IBAN` for the payee's IBAN), and does not take a value
 /// another field already took unless a different label led to it here. The fields the schema needs are decided
 /// first, so that those values are known.
@@ -206,9 +206,11 @@ struct FieldByFieldSynthesizer {
             if candidates.isEmpty { return Decision(value: nil, origin: "null", asked: 0) }
         }
         // A field whose form names its value (an IBAN, an e-mail or web address, a code) is found by that form
-        // wherever it is printed: with no candidate the document prints none, and a model asked anyway answers
-        // with other printed text (asked for a receipt's IBAN, its GST number).
-        if !needsValue, candidates.isEmpty, CandidateFinder.isSelfEvident(field) {
+        // wherever it is printed, and a contract's term or governing law by the clause that states it: with no
+        // candidate the document prints none, and a model asked anyway answers with other printed text (asked
+        // for a receipt's IBAN, its GST number; for a contract's term, the word `value`).
+        if !needsValue, candidates.isEmpty,
+           CandidateFinder.isSelfEvident(field) || CandidateFinder.isReadFromClauses(field) {
             return Decision(value: nil, origin: "null", asked: 0)
         }
         if !candidates.isEmpty {

@@ -50,7 +50,8 @@ public struct SynthesisStage: Stage {
         // Version 25: an OCR top line read at under 0.5 confidence is no name; an address holds a number.
         // Version 26: a bracketed registration between name and address is skipped with OCR's stray quotes.
         // Version 27: an amount's label inside a sentence (`GST … included in total RM 1.48`) gives no candidate.
-        return StageIdentity(name: "synthesis", version: 27, options: [
+        // Version 28: an optional contract term or governing law no clause states is left absent without asking.
+        return StageIdentity(name: "synthesis", version: 28, options: [
             "provider": descriptor.provider,
             "model": descriptor.model,
             "strategy": options.resolvedStrategy(provider: descriptor.provider).rawValue,

@@ -108,6 +108,28 @@ import Testing
         #expect(found.value?["iban"]?.stringValue?.replacingOccurrences(of: " ", with: "") == "DE89370400440532013000")
     }
 
+    /// A contract whose clauses state no length: the model is not asked for a term, and the word it answered
+    /// with on Kleister-NDA da2a3584 (`value`) is not given; a clause that states one is read.
+    @Test func aContractTermNoClauseStatesIsNotAskedFor() async throws {
+        let schema: JSONValue = [
+            "type": "object",
+            "properties": ["jurisdiction": ["type": "string", "description": "US state or country whose law governs"],
+                           "term": ["type": "string", "description": "contract length as '<number> <unit>'"]],
+        ]
+        let evidence = Self.evidence(["The Term of this Agreement shall not affect the value of the shares.",
+                                      "This Agreement is governed by the laws of the State of Delaware."])
+        let model = ScriptedLanguageModel([.respond { request in
+            let question = request.messages.last?.text ?? ""
+            if question.contains("{\"choice\"") { return #"{"choice": 1}"# }
+            return #"{"value": "value"}"#
+        }], provider: "local")
+        let output = try await SynthesisStage(model: model).run(SynthesisInput(evidence: evidence, schema: schema))
+        let value = try #require(output.value, "\(output.errors)")
+        #expect(value["term"] == nil)
+        #expect(value["jurisdiction"]?.stringValue?.contains("Delaware") == true)
+        #expect(!model.requests.contains { ($0.messages.last?.text ?? "").contains("\"term\"") })
+    }
+
     @Test func optionalFieldFoundByItsOwnLabelIsKept() async throws {
         let evidence = Self.evidence(["Invoice no: INV-1", "Date: 12 March 2024", "Due date: 11 April 2024"])
         let output = try await SynthesisStage(model: Self.eagerModel())
