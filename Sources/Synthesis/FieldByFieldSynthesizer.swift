@@ -207,8 +207,9 @@ struct FieldByFieldSynthesizer {
         }
         // A field whose form names its value (an IBAN, an e-mail or web address, a code) is found by that form
         // wherever it is printed, and a contract's term or governing law by the clause that states it: with no
-        // candidate the document prints none, and a model asked anyway answers with other printed text (asked
-        // for a receipt's IBAN, its GST number; for a contract's term, the word `value`).
+        // candidate the document prints none, and what a model asked anyway answers is other printed text (a
+        // receipt's GST number would pass as its IBAN, which needs no label; for a contract's term it answered
+        // the word `value`).
         if !needsValue, candidates.isEmpty,
            CandidateFinder.isSelfEvident(field) || CandidateFinder.isReadFromClauses(field) {
             return Decision(value: nil, origin: "null", asked: 0)
