@@ -59,43 +59,36 @@ public struct DatasetEntry: Sendable, Hashable, Codable {
     /// - Throws: ``EvaluationError`` naming the file and line when the list cannot be read, a line has not
     ///   three fields, or a named file (the audit file included) does not exist.
     public static func load(list path: String) throws(EvaluationError) -> [DatasetEntry] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw EvaluationError("\(path): the dataset list cannot be read")
-        }
-        let folder = URL(fileURLWithPath: path).absoluteURL.deletingLastPathComponent()
-        var entries: [DatasetEntry] = []
+        let file = try TabSeparatedFile(path: path, what: "the dataset list")
         var absenceIsGroundTruth = true
         var audit: String?
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, raw) in lines.enumerated() {
-            let line = raw.trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+        for (index, line) in file.lines.enumerated() {
             if line.trimmingCharacters(in: .whitespaces) == absenceUnknownDirective { absenceIsGroundTruth = false }
-            if line.hasPrefix(auditDirective) {
-                let name = line.dropFirst(auditDirective.count).trimmingCharacters(in: .whitespaces)
-                let file = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).standardized.path
-                guard !name.isEmpty, FileManager.default.fileExists(atPath: file) else {
-                    throw EvaluationError("\(path):\(index + 1): the audit file \(file) does not exist")
-                }
-                audit = file
+            guard line.hasPrefix(auditDirective) else { continue }
+            let name = line.dropFirst(auditDirective.count).trimmingCharacters(in: .whitespaces)
+            let resolved = file.resolve(name)
+            guard !name.isEmpty, FileManager.default.fileExists(atPath: resolved) else {
+                throw EvaluationError("\(file.at(index + 1)): the audit file \(resolved) does not exist")
             }
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
+            audit = resolved
+        }
+        var entries: [DatasetEntry] = []
+        for record in file.records {
+            let at = file.at(record.number)
+            let parts = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else {
                 throw EvaluationError(
-                    "\(path):\(index + 1): expected PDF<TAB>EXPECTED.json<TAB>SCHEMA.json, got \(parts.count) fields"
+                    "\(at): expected PDF<TAB>EXPECTED.json<TAB>SCHEMA.json, got \(parts.count) fields"
                 )
             }
-            let resolved = parts.map { $0.hasPrefix("/") ? $0 : folder.appendingPathComponent($0).standardized.path }
-            for file in resolved where !FileManager.default.fileExists(atPath: file) {
-                throw EvaluationError("\(path):\(index + 1): \(file) does not exist")
+            let resolved = parts.map(file.resolve)
+            for name in resolved where !FileManager.default.fileExists(atPath: name) {
+                throw EvaluationError("\(at): \(name) does not exist")
             }
-            entries.append(DatasetEntry(pdf: resolved[0], expected: resolved[1], schema: resolved[2], line: index + 1))
-        }
-        for index in entries.indices {
-            entries[index].absenceIsGroundTruth = absenceIsGroundTruth
-            entries[index].audit = audit
+            entries.append(DatasetEntry(
+                pdf: resolved[0], expected: resolved[1], schema: resolved[2], line: record.number,
+                absenceIsGroundTruth: absenceIsGroundTruth, audit: audit
+            ))
         }
         guard !entries.isEmpty else { throw EvaluationError("\(path): the dataset list has no entries") }
         return entries

@@ -71,7 +71,7 @@ public struct DocumentScorer: Sendable {
                 outcome.record(
                     expectedPresent: wantPresent, predictedPresent: Self.isPresent(got), correct: isCorrect,
                     flagged: flagged.contains(unit.pointer()), absenceKnown: absenceIsGroundTruth,
-                    verdict: verdict(unit.pointer(), got), given: given(unit.pointer(), got)
+                    given: given(unit.pointer(), got)
                 )
                 if wantPresent, let evidence {
                     outcome.counts.recordEvidence(
@@ -97,7 +97,7 @@ public struct DocumentScorer: Sendable {
             outcome.record(
                 expectedPresent: false, predictedPresent: !predictedRows.isEmpty, correct: false,
                 flagged: Self.anyFlagged(unit.pointer(), flagged), absenceKnown: absenceIsGroundTruth,
-                verdict: verdict(unit.pointer(), got), given: given(unit.pointer(), got)
+                given: given(unit.pointer(), got)
             )
             // Kept so that rows given where the ground truth has none can be audited from the results file.
             if !predictedRows.isEmpty { outcome.predicted = got }
@@ -124,8 +124,7 @@ public struct DocumentScorer: Sendable {
                 outcome.record(
                     expectedPresent: wantPresent, predictedPresent: Self.isPresent(got), correct: isCorrect,
                     flagged: concrete.map { flagged.contains($0.pointer()) } ?? false,
-                    absenceKnown: absenceIsGroundTruth, verdict: concrete.flatMap { verdict($0.pointer(), got) },
-                    given: concrete.flatMap { given($0.pointer(), got) }
+                    absenceKnown: absenceIsGroundTruth, given: concrete.flatMap { given($0.pointer(), got) }
                 )
                 if wantPresent {
                     rowScored[e] = true
@@ -149,14 +148,14 @@ public struct DocumentScorer: Sendable {
         return (outcomes, table)
     }
 
-    /// The audit's verdict on `value` at `pointer`, where the ground truth's silence is not ground truth.
-    private func verdict(_ pointer: String, _ value: JSONValue?) -> ValueAudit.Verdict? {
+    /// A value given at `pointer` where the ground truth's silence is not ground truth, with the audit's verdict
+    /// on it; nil where absence is ground truth or nothing was given.
+    private func given(_ pointer: String, _ value: JSONValue?)
+        -> (value: FieldOutcome.UnauditedValue, verdict: ValueAudit.Verdict?)?
+    {
         guard !absenceIsGroundTruth, let value else { return nil }
-        return audit.verdict(pdf: document, pointer: pointer, value: value)
-    }
-
-    private func given(_ pointer: String, _ value: JSONValue?) -> FieldOutcome.UnauditedValue? {
-        value.map { FieldOutcome.UnauditedValue(pointer: pointer, value: $0) }
+        return (FieldOutcome.UnauditedValue(pointer: pointer, value: value),
+                audit.verdict(pdf: document, pointer: pointer, value: value))
     }
 
     /// Fields that agree, plus half the text similarity of those that do not (so near-misses still pair).
@@ -187,7 +186,7 @@ public struct DocumentScorer: Sendable {
         guard !expected.isEmpty else {
             outcome.record(expectedPresent: false, predictedPresent: !predicted.isEmpty, correct: false,
                            flagged: isFlagged, absenceKnown: absenceIsGroundTruth,
-                           verdict: verdict(unit.pointer(), got), given: given(unit.pointer(), got))
+                           given: given(unit.pointer(), got))
             return outcome
         }
         let pairs = RowMatcher.pairs(predicted: predicted.count, expected: expected.count) { p, e in

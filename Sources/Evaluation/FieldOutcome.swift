@@ -47,39 +47,29 @@ public struct FieldOutcome: Sendable, Codable, Hashable {
     }
 
     /// Records one value: whether it was expected, right, flagged. With `absenceKnown` false, an absent expected
-    /// value says nothing by itself: a value given there is what `verdict` (a hand check, ``ValueAudit``) says,
-    /// ``FieldCounts/confirmed`` or fabricated, and ``FieldCounts/unverified`` when nobody has checked it.
+    /// value says nothing by itself: a value given there (`given`, with its pointer and the verdict of a hand
+    /// check, ``ValueAudit``) is ``FieldCounts/confirmed`` or fabricated as the verdict says, and
+    /// ``FieldCounts/unverified`` when nobody has checked it.
     mutating func record(
         expectedPresent: Bool, predictedPresent: Bool, correct isCorrect: Bool, flagged: Bool,
-        absenceKnown: Bool = true, verdict: ValueAudit.Verdict? = nil, given: UnauditedValue? = nil
+        absenceKnown: Bool = true, given: (value: UnauditedValue, verdict: ValueAudit.Verdict?)? = nil
     ) {
         var isWrong = false
         if expectedPresent {
             counts.scored += 1
             if isCorrect { counts.correct += 1 } else { isWrong = true }
-        } else if !absenceKnown {
-            counts.absent += 1
-            guard predictedPresent else { return }
-            switch verdict {
-            case .printed?: counts.confirmed += 1
-            case .fabricated?:
-                counts.fabricated += 1
-                isWrong = true
-            case nil:
-                counts.unverified += 1
-                if let given { unaudited.append(given) }
-            }
-            if isWrong { counts.wrong += 1 }
-            if flagged {
-                counts.flagged += 1
-                if isWrong { counts.flaggedWrong += 1 }
-            }
-            return
         } else {
             counts.absent += 1
             if predictedPresent {
-                counts.fabricated += 1
-                isWrong = true
+                switch absenceKnown ? .fabricated : given?.verdict {
+                case .fabricated?:
+                    counts.fabricated += 1
+                    isWrong = true
+                case .printed?: counts.confirmed += 1
+                case nil:
+                    counts.unverified += 1
+                    if let given { unaudited.append(given.value) }
+                }
             }
         }
         if isWrong { counts.wrong += 1 }

@@ -52,7 +52,8 @@ public struct Metrics: Sendable, Codable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case accuracy, fabricationRate, fabricationRateUpperBound, reviewPrecision, reviewRecall, evidenceRecall, printedEvidenceRecall
+        case accuracy, fabricationRate, fabricationRateUpperBound, reviewPrecision, reviewRecall, evidenceRecall
+        case printedEvidenceRecall
     }
 
     /// Reads the counters and rates from one flat JSON object.

@@ -60,17 +60,11 @@ public struct ValueAudit: Sendable, Hashable {
     ///   fields, its pointer does not start with `/`, its value is not JSON, its verdict is neither `printed` nor
     ///   `fabricated`, or one value has two different verdicts.
     public static func load(_ path: String) throws(EvaluationError) -> ValueAudit {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw EvaluationError("\(path): the audit file cannot be read")
-        }
-        let folder = URL(fileURLWithPath: path).absoluteURL.deletingLastPathComponent()
+        let file = try TabSeparatedFile(path: path, what: "the audit file")
         var audit = ValueAudit()
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, raw) in lines.enumerated() {
-            let line = raw.trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-            let at = "\(path):\(index + 1)"
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for record in file.records {
+            let at = file.at(record.number)
+            let parts = record.fields
             guard parts.count == 5 else {
                 throw EvaluationError(
                     "\(at): expected PDF<TAB>POINTER<TAB>VALUE<TAB>VERDICT<TAB>WHERE, got \(parts.count) fields"
@@ -88,7 +82,7 @@ public struct ValueAudit: Sendable, Hashable {
             guard let verdict = Verdict(rawValue: parts[3].trimmingCharacters(in: .whitespaces)) else {
                 throw EvaluationError("\(at): the verdict \"\(parts[3])\" is neither printed nor fabricated")
             }
-            let pdf = parts[0].hasPrefix("/") ? parts[0] : folder.appendingPathComponent(parts[0]).standardized.path
+            let pdf = file.resolve(parts[0])
             let key = Key(pdf: pdf, pointer: parts[1], value: value)
             if let earlier = audit.verdicts[key], earlier != verdict {
                 throw EvaluationError("\(at): this value was already audited as \(earlier.rawValue)")

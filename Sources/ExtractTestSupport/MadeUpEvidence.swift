@@ -21,36 +21,35 @@ public enum MadeUpEvidence {
     /// at y = `top` + 20·row (as the text layer gives words).
     public static func lines(_ rows: [String], left: Double = 40, top: Double = 40) -> DocumentEvidence {
         let lines = rows.enumerated().map { row, text in
-            var x = left
-            return TextLine(words: text.split(separator: " ").map { word in
-                let width = Double(word.count) * 6
-                defer { x += width + 5 }
-                return TextWord(text: String(word), box: BoundingBox(x: x, y: top + 20 * Double(row), width: width,
-                                                                     height: 10))
-            })
+            TextLine(words: words(text, left: left, y: top + 20 * Double(row), confidence: nil))
         }
         return page(lines, source: .textLayer, size: PageSize(width: 595, height: 842))
     }
 
-    /// Lines centred on x = `centre` (as a receipt prints them), words 6 pt a character wide and 5 pt apart, at
-    /// y = `top` + 20·row; OCR lines unless `source` says otherwise, each word at its row's `confidences` entry
-    /// (0.9 where none is given).
+    /// Lines centred on x = `centre` (as a receipt prints them), words laid out as ``lines(_:left:top:)`` lays
+    /// them; OCR lines unless `source` says otherwise, each word at its row's `confidences` entry (0.9 where none
+    /// is given).
     public static func centredLines(
         _ rows: [String], centre: Double = 300, top: Double = 40, source: TextSource = .ocr,
         confidences: [Int: Double] = [:]
     ) -> DocumentEvidence {
         let lines = rows.enumerated().map { row, text in
-            let words = text.split(separator: " ")
-            let width = words.reduce(0) { $0 + Double($1.count) * 6 } + 5 * Double(max(0, words.count - 1))
-            var x = centre - width / 2
-            return TextLine(words: words.map { word in
-                let width = Double(word.count) * 6
-                defer { x += width + 5 }
-                return TextWord(text: String(word), box: BoundingBox(x: x, y: top + 20 * Double(row), width: width,
-                                                                     height: 10), confidence: confidences[row] ?? 0.9)
-            })
+            let width = Double(text.split(separator: " ").reduce(0) { $0 + $1.count * 6 + 5 } - 5)
+            return TextLine(words: words(text, left: centre - width / 2, y: top + 20 * Double(row),
+                                         confidence: confidences[row] ?? 0.9))
         }
         return page(lines, source: source, size: PageSize(width: 595, height: 842))
+    }
+
+    /// `text` split at spaces into words 6 pt a character wide, 10 pt high and 5 pt apart, from x = `left`.
+    private static func words(_ text: String, left: Double, y: Double, confidence: Double?) -> [TextWord] {
+        var x = left
+        return text.split(separator: " ").map { word in
+            let width = Double(word.count) * 6
+            defer { x += width + 5 }
+            return TextWord(text: String(word), box: BoundingBox(x: x, y: y, width: width, height: 10),
+                            confidence: confidence)
+        }
     }
 
     private static func page(_ lines: [TextLine], source: TextSource, size: PageSize) -> DocumentEvidence {

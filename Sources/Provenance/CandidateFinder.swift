@@ -94,8 +94,8 @@ public struct CandidateFinder: Sendable {
     /// is, and so is `… is vooruitbetaald met: Credit Card`).
     func isInProse(_ hit: LabelIndex.Hit) -> Bool {
         let words = index.streams[hit.stream].words
-        guard !hit.hasColon, hit.firstWord > 0, let first = words[hit.firstWord].text.first(where: \.isLetter), first.isLowercase
-        else { return false }
+        guard !hit.hasColon, hit.firstWord > 0,
+              let first = words[hit.firstWord].text.first(where: \.isLetter), first.isLowercase else { return false }
         let before = words[hit.firstWord - 1]
         guard before.line == words[hit.firstWord].line else { return false }
         let letters = before.text.filter(\.isLetter)
@@ -689,12 +689,12 @@ public struct CandidateFinder: Sendable {
                 var row: [EvidenceIndex.Word] = []
                 for word in band where abs(word.box.midY - first.box.midY) < 0.5 * height {
                     if let last = row.last, (word.box.x - last.box.maxX) / height > 2 {
-                        if row.contains(where: { $0.box == first.box }) { break }
+                        if row.contains(first) { break }
                         row = []
                     }
                     row.append(word)
                 }
-                guard !row.isEmpty, row.contains(where: { $0.box == first.box }) else { break }
+                guard row.contains(first) else { break }
                 let text = row.map(\.text).joined(separator: " ")
                 bottom = row.map(\.box.maxY).max()!
                 let lower = text.lowercased()
@@ -734,7 +734,8 @@ public struct CandidateFinder: Sendable {
     /// brackets, a registration label, or holding a time of day.
     static func isAside(_ text: String) -> Bool {
         // OCR adds stray quotes at a bracket's ends (`“(CO Reg : 750441-W)`, `(CO.REG :860671-D) ‘`).
-        let trimmed = text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "'\"`‘’“”„")))
+        let quotes = CharacterSet(charactersIn: "'\"`‘’“”„")
+        let trimmed = text.trimmingCharacters(in: CharacterSet.whitespaces.union(quotes))
         if let first = trimmed.first, let last = trimmed.last, "([{".contains(first), ")]}".contains(last) {
             return true
         }

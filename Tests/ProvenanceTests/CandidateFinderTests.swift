@@ -72,7 +72,8 @@ import Testing
     /// printing are no address lines (SROIE 032, 588).
     @Test func registrationsAndADateBetweenNameAndAddressAreSkipped() throws {
         let dated = CandidateFinder(evidence: MadeUpEvidence.centredLines([
-            "UNIHAKKA INTERNATIONAL SDN BHD", "03 Mar 2018", "(867388-U)", "12, Jalan Tampoi 7/4, Kawasan Perindustrian",
+            "UNIHAKKA INTERNATIONAL SDN BHD", "03 Mar 2018", "(867388-U)",
+            "12, Jalan Tampoi 7/4, Kawasan Perindustrian",
             "81200 Johor Bahru, Johor", "Tel: 07-3333333",
         ]))
         let field = SchemaField(path: ["address"], types: ["string"])
@@ -97,7 +98,8 @@ import Testing
     /// no address, which holds a house number or a postcode (SROIE 030).
     @Test func anUnsureTopLineIsNoNameAndAnAddressHoldsANumber() throws {
         let finder = CandidateFinder(evidence: MadeUpEvidence.centredLines([
-            "Aoso/&", "UNIHAKKA INTERNATIONAL SDN BHD", "05 Mar 2018 18:24", "12, Jalan Tampoi 7/4, Kawasan Perindustrian",
+            "Aoso/&", "UNIHAKKA INTERNATIONAL SDN BHD", "05 Mar 2018 18:24",
+            "12, Jalan Tampoi 7/4, Kawasan Perindustrian",
             "Tampoi, 81200 Johor Bahru, Johor",
         ], confidences: [0: 0]))
         let company = finder.candidates(for: SchemaField(path: ["company"], types: ["string"]))
